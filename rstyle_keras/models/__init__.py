@@ -1,0 +1,8 @@
+"""Models: Sequential stacks and functional graphs, and the R functions that make them."""
+
+from .functional import Functional
+from .model import Model
+from .model_functions import keras_model, keras_model_sequential
+from .sequential import Sequential
+
+__all__ = ["Functional", "Model", "Sequential", "keras_model", "keras_model_sequential"]

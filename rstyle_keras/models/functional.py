@@ -1,0 +1,115 @@
+"""Functional models: a graph of layer calls from `keras_input()`s to outputs."""
+
+from __future__ import annotations
+
+from ..keras_tensor import KerasTensor
+from ..layers.input_layer import InputLayer
+from .model import Model
+
+
+def _as_tensor_list(value, name: str) -> list[KerasTensor]:
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    for item in items:
+        if not isinstance(item, KerasTensor):
+            raise TypeError(
+                f"`{name}` must be KerasTensors (from keras_input() and layer calls); "
+                f"received {type(item).__name__} {item!r}."
+            )
+    if not items:
+        raise ValueError(f"`{name}` must hold at least one KerasTensor; received none.")
+    return items
+
+
+class Functional(Model):
+    """A model defined by the path from its input KerasTensors to its output KerasTensors.
+
+    `nodes` lists the layer calls in an order where every call comes after the calls
+    that made its inputs, so running the model is one pass over `nodes`.
+    """
+
+    def __init__(self, inputs, outputs, name=None, trainable=True):
+        super().__init__(name=name, trainable=trainable)
+        self._single_input = not isinstance(inputs, (list, tuple))
+        self._single_output = not isinstance(outputs, (list, tuple))
+        self.inputs = _as_tensor_list(inputs, "inputs")
+        self.outputs = _as_tensor_list(outputs, "outputs")
+        self.nodes = self._trace_nodes()
+
+    def _trace_nodes(self) -> list[tuple]:
+        """(layer, input tensors, output tensor) of every call between inputs and outputs."""
+        input_ids = {id(t) for t in self.inputs}
+        nodes, seen = [], set()
+
+        def visit(tensor):
+            if id(tensor) in seen:
+                return
+            seen.add(id(tensor))
+            layer, inbound = tensor.history
+            if id(tensor) in input_ids:
+                return
+            if isinstance(layer, InputLayer):
+                raise ValueError(
+                    f"`outputs` depend on the input {tensor.name!r} (layer {layer.name!r}), "
+                    f"which is not among `inputs`."
+                )
+            for t in inbound:
+                visit(t)
+            nodes.append((layer, inbound, tensor))
+
+        for output in self.outputs:
+            visit(output)
+        return nodes
+
+    @property
+    def layers(self):
+        found = [t.history[0] for t in self.inputs]
+        for layer, _, _ in self.nodes:
+            if layer not in found:
+                found.append(layer)
+        return found
+
+    def _call_symbolic(self, inputs):
+        values = dict(zip(map(id, self.inputs), _as_tensor_list(inputs, "inputs")))
+        for layer, inbound, output in self.nodes:
+            values[id(output)] = layer(values[id(inbound[0])])
+        outs = [values[id(t)] for t in self.outputs]
+        return outs[0] if self._single_output else outs
+
+    def _run(self, x):
+        if len(self.inputs) != 1:
+            raise ValueError("This model has several inputs; call it with a list of arrays.")
+        values = {id(self.inputs[0]): x}
+        for layer, inbound, output in self.nodes:
+            values[id(output)] = layer(values[id(inbound[0])]).numpy()
+        outs = [values[id(t)] for t in self.outputs]
+        if len(outs) != 1:
+            raise ValueError("This model has several outputs; `predict()` takes one-output models.")
+        return outs[0]
+
+    def compute_output_shape(self, input_shape):
+        return self.outputs[0].shape
+
+    @property
+    def output_shape(self):
+        shapes = [t.shape for t in self.outputs]
+        return shapes[0] if self._single_output else shapes
+
+    @property
+    def input_shape(self):
+        shapes = [t.shape for t in self.inputs]
+        return shapes[0] if self._single_input else shapes
+
+    def summary_rows(self):
+        rows = [(t.history[0], t.shape) for t in self.inputs]
+        return rows + [(layer, output.shape) for layer, _, output in self.nodes]
+
+    def get_config(self) -> dict:
+        from .serialization import functional_config
+
+        return functional_config(self)
+
+    @classmethod
+    def from_config(cls, config: dict):
+        from .serialization import functional_from_config
+
+        return functional_from_config(cls, config)

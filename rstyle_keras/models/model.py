@@ -1,0 +1,100 @@
+"""What Sequential and functional models share: calling, predict, summary, lookup."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from ..arguments import as_int
+from ..keras_tensor import KerasTensor
+from ..layers.layer import Layer
+from ..tensor import Tensor
+from .progress import ProgressBar, resolve_verbose
+from .summary import format_shape, summary_table
+
+
+class Model(Layer):
+    """Base of `Sequential` and `Functional`. Subclasses implement `_run(x)` (NumPy in,
+    NumPy out), `_call_symbolic(x)`, `summary_rows()` and `get_config()`."""
+
+    def __init__(self, name=None, trainable=True):
+        super().__init__(name=name, trainable=trainable)
+
+    @property
+    def layers(self) -> list[Layer]:
+        raise NotImplementedError
+
+    def __call__(self, inputs):
+        if isinstance(inputs, KerasTensor):
+            return self._call_symbolic(inputs)
+        x = self._as_numeric_array(inputs)
+        return Tensor(self._run(x))
+
+    def accepted_dtype_kinds(self) -> str:
+        return "biuf"
+
+    def predict(self, x, batch_size=32, verbose="auto", steps=None, callbacks=None):
+        """Run the model on `x` in batches and return a NumPy array, as Keras's `predict()`.
+
+        Arguments:
+            x: a Tensor, NumPy array or nested list; the first axis is the batch.
+            batch_size: samples per batch (default 32).
+            verbose: "auto" (a progress bar on a terminal only), 0, 1 or 2.
+            steps: how many batches to run; None for all.
+            callbacks: accepted for compatibility; must be None.
+        """
+        if callbacks is not None:
+            raise ValueError("`callbacks` are not supported by rstyle_keras; pass None.")
+        batch_size = as_int(batch_size, "batch_size", "a positive integer")
+        if batch_size <= 0:
+            raise ValueError(f"`batch_size` must be a positive integer; received {batch_size}.")
+        x = self._as_numeric_array(x)
+        if x.ndim == 0:
+            raise ValueError("`x` must have a batch axis; received a scalar.")
+        n_batches = max(1, -(-len(x) // batch_size))
+        if steps is not None:
+            n_batches = min(n_batches, as_int(steps, "steps", "a positive integer or None"))
+        progress = ProgressBar(n_batches, resolve_verbose(verbose))
+        outputs = []
+        for i in range(n_batches):
+            outputs.append(self._run(x[i * batch_size:(i + 1) * batch_size]))
+            progress.update(i + 1)
+        return np.concatenate(outputs, axis=0)
+
+    def get_layer(self, name=None, index=None) -> Layer:
+        """A layer by its name or by its index in `layers`."""
+        if index is not None:
+            index = as_int(index, "index")
+            if not -len(self.layers) <= index < len(self.layers):
+                raise ValueError(
+                    f"`index`={index} is out of range: the model has {len(self.layers)} layers."
+                )
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ValueError(
+            f"`name`={name!r} is not a layer of this model; its layers are "
+            f"{[layer.name for layer in self.layers]}."
+        )
+
+    def summary_rows(self) -> list[tuple[Layer, tuple | None]]:
+        raise NotImplementedError
+
+    def summary(self, print_fn=None) -> None:
+        """Print the table of layers, output shapes and parameter counts, as Keras does."""
+        rows = [
+            (f"{layer.name} ({type(layer).__name__})", format_shape(shape), "0")
+            for layer, shape in self.summary_rows()
+        ]
+        (print_fn or print)(summary_table(self.name, rows))
+
+    def to_json(self, **kwargs) -> str:
+        """The model's architecture as JSON, in Keras 3's layout (`model_from_json()` reads it)."""
+        from .serialization import serialize_model
+
+        return json.dumps(serialize_model(self), **kwargs)
+
+    def count_params(self) -> int:
+        return 0

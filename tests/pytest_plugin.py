@@ -1,0 +1,21 @@
+"""A pytest plugin (loaded by pyproject's addopts) for tests and doctests alike: doctests see the whole public API, and every test starts with fresh
+automatic names and the default image data format."""
+
+import numpy as np
+import pytest
+
+import rstyle_keras
+from rstyle_keras import config
+
+
+@pytest.fixture(autouse=True)
+def _fresh_session(monkeypatch):
+    rstyle_keras.clear_session()
+    monkeypatch.setattr(config, "_settings", dict(config.DEFAULTS))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _doctest_namespace(doctest_namespace):
+    doctest_namespace.update({name: getattr(rstyle_keras, name) for name in rstyle_keras.__all__})
+    doctest_namespace["np"] = np
