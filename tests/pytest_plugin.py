@@ -1,5 +1,6 @@
-"""A pytest plugin (loaded by pyproject's addopts) for tests and doctests alike: doctests see the whole public API, and every test starts with fresh
-automatic names and the default image data format."""
+"""A pytest plugin (loaded by pyproject's addopts) for tests and doctests alike:
+doctests see the whole public API, and every test starts with fresh automatic names
+and the default image data format."""
 
 import numpy as np
 import pytest

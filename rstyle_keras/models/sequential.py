@@ -112,7 +112,9 @@ class Sequential(Model):
         return x
 
     def summary_rows(self):
-        shapes = self._output_shapes(self._build_shape) if self.built else [None] * len(self._layers)
+        if not self.built:
+            return [(layer, None) for layer in self._layers]
+        shapes = self._output_shapes(self._build_shape)
         return list(zip(self._layers, shapes))
 
     def get_config(self) -> dict:

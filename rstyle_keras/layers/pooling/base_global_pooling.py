@@ -16,7 +16,9 @@ class BaseGlobalPooling(SpatialPoolingLayer):
     def __init__(self, data_format=None, keepdims=False, name=None, **kwargs):
         self.data_format = standardize_data_format(data_format)
         if not isinstance(keepdims, bool):
-            raise TypeError(f"`keepdims` must be TRUE/FALSE (a bool); received keepdims={keepdims!r}.")
+            raise TypeError(
+                f"`keepdims` must be TRUE/FALSE (a bool); received keepdims={keepdims!r}."
+            )
         self.keepdims = keepdims
         super().__init__(name=name, **kwargs)
 

@@ -29,7 +29,9 @@ class BasePooling(SpatialPoolingLayer):
                 )
             pool_size = self.default_pool_size
         self.pool_size = standardize_tuple(pool_size, n, "pool_size")
-        self.strides = self.pool_size if strides is None else standardize_tuple(strides, n, "strides")
+        self.strides = (
+            self.pool_size if strides is None else standardize_tuple(strides, n, "strides")
+        )
         self.padding = standardize_padding(padding)
         self.data_format = standardize_data_format(data_format)
         super().__init__(name=name, **kwargs)
