@@ -2,6 +2,8 @@
 doctests see the whole public API, and every test starts with fresh automatic names
 and the default image data format."""
 
+import os
+
 import numpy as np
 import pytest
 
@@ -20,3 +22,14 @@ def _fresh_session(monkeypatch):
 def _doctest_namespace(doctest_namespace):
     doctest_namespace.update({name: getattr(rstyle_keras, name) for name in rstyle_keras.__all__})
     doctest_namespace["np"] = np
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """With RSTYLE_KERAS_NO_SKIPS=1 (set by .ci/run), a skipped test fails the run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if os.environ.get("RSTYLE_KERAS_NO_SKIPS") == "1" and skipped:
+        terminalreporter.write_line(
+            f"RSTYLE_KERAS_NO_SKIPS: {len(skipped)} test(s) skipped; CI must run them all.",
+            red=True,
+        )
+        terminalreporter._session.exitstatus = 1

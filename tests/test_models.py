@@ -1,0 +1,183 @@
+"""Sequential and functional models: building, calling, predict, summary."""
+
+import io
+
+import numpy as np
+import pytest
+
+from rstyle_keras import (
+    AveragePooling2D,
+    Functional,
+    KerasTensor,
+    Sequential,
+    Tensor,
+    c,
+    keras_input,
+    keras_model,
+    keras_model_sequential,
+    layer_average_pooling_2d,
+    layer_global_average_pooling_2d,
+    layer_max_pooling_2d,
+    model_from_json,
+)
+from rstyle_keras.models.progress import ProgressBar, resolve_verbose
+
+X = np.random.default_rng(0).normal(size=(5, 8, 8, 3)).astype("float32")
+
+# Keras 3.15's summary of the same model, captured with model.summary().
+KERAS_SUMMARY = """\
+Model: "sequential"
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+│ average_pooling2d               │ (None, 5, 5, 3)        │             0 │
+│ (AveragePooling2D)              │                        │               │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ a_very_long_layer_name_that_go… │ (None, 5, 5, 3)        │             0 │
+│ (MaxPooling2D)                  │                        │               │
+├─────────────────────────────────┼────────────────────────┼───────────────┤
+│ g (GlobalAveragePooling2D)      │ (None, 3)              │             0 │
+└─────────────────────────────────┴────────────────────────┴───────────────┘
+ Total params: 0 (0.00 B)
+ Trainable params: 0 (0.00 B)
+ Non-trainable params: 0 (0.00 B)"""
+
+
+def test_summary_matches_keras_layout():
+    model = (
+        keras_model_sequential(input_shape=c(10, 10, 3))
+        | layer_average_pooling_2d(pool_size=2)
+        | layer_max_pooling_2d(pool_size=1, name="a_very_long_layer_name_that_goes_on_and_on")
+        | layer_global_average_pooling_2d(name="g")
+    )
+    lines = []
+    model.summary(print_fn=lines.append)
+    assert lines == [KERAS_SUMMARY]
+
+
+def test_summary_of_unbuilt_model_shows_question_marks(capsys):
+    model = keras_model_sequential(name="m") | layer_average_pooling_2d(pool_size=2)
+    model.summary()
+    out = capsys.readouterr().out
+    assert 'Model: "m"' in out and "│ ?" in out
+
+
+def test_sequential_add_pop_and_layers():
+    model = keras_model_sequential(input_shape=c(8, 8, 3))
+    model.add(AveragePooling2D(pool_size=2))
+    model.add(AveragePooling2D(pool_size=2))
+    assert model.output_shape == (None, 2, 2, 3)
+    popped = model.pop()
+    assert popped.name == "average_pooling2d_1"
+    assert model.output_shape == (None, 4, 4, 3)
+    assert len(model.layers) == 1
+    with pytest.raises(TypeError, match="`layer`"):
+        model.add("not a layer")
+
+
+def test_sequential_refuses_duplicate_names():
+    model = keras_model_sequential() | layer_average_pooling_2d(pool_size=2, name="p")
+    with pytest.raises(ValueError, match="unique names.*'p'"):
+        model | layer_max_pooling_2d(name="p")
+    assert len(model.layers) == 1
+
+
+def test_deferred_build_on_first_call():
+    model = keras_model_sequential() | layer_average_pooling_2d(pool_size=2)
+    assert not model.built
+    with pytest.raises(AttributeError, match="no defined output shape"):
+        model.output_shape
+    out = model(X)
+    assert isinstance(out, Tensor) and out.shape == (5, 4, 4, 3)
+    assert model.built and model.output_shape == (5, 4, 4, 3)
+
+
+def test_input_shape_on_the_first_layer_is_honoured():
+    model = keras_model_sequential() | layer_average_pooling_2d(pool_size=2, input_shape=c(8, 8, 3))
+    assert model.built and model.output_shape == (None, 4, 4, 3)
+
+
+def test_sequential_call_eager_and_symbolic_and_predict_agree():
+    model = (keras_model_sequential(input_shape=c(8, 8, 3))
+             | layer_average_pooling_2d(pool_size=2) | layer_max_pooling_2d())
+    direct = (X | layer_average_pooling_2d(pool_size=2) | layer_max_pooling_2d()).numpy()
+    np.testing.assert_array_equal(model(X).numpy(), direct)
+    predicted = model.predict(X, batch_size=2, verbose=0)
+    assert isinstance(predicted, np.ndarray)
+    np.testing.assert_array_equal(predicted, direct)
+    symbolic = model(keras_input(shape=c(8, 8, 3)))
+    assert isinstance(symbolic, KerasTensor) and symbolic.shape == (None, 2, 2, 3)
+
+
+def test_functional_model():
+    inputs = keras_input(shape=c(8, 8, 3))
+    outputs = (inputs | layer_average_pooling_2d(pool_size=2, name="avg")
+               | layer_max_pooling_2d(name="max") | layer_global_average_pooling_2d())
+    model = keras_model(inputs, outputs)
+    assert isinstance(model, Functional) and model.name == "functional"
+    assert [layer.name for layer in model.layers] == [
+        "input_layer", "avg", "max", "global_average_pooling2d"]
+    assert model.output_shape == (None, 3)
+    np.testing.assert_allclose(
+        model.predict(X, verbose=0),
+        X.reshape(5, 4, 2, 4, 2, 3).mean(axis=(2, 4))
+        .reshape(5, 2, 2, 2, 2, 3).max(axis=(2, 4)).mean(axis=(1, 2)),
+        rtol=1e-6,
+    )
+    assert model.get_layer("max").pool_size == (2, 2)
+    assert model.get_layer(index=1).name == "avg"
+    with pytest.raises(ValueError, match="`name`='nope'"):
+        model.get_layer("nope")
+
+
+def test_functional_refuses_outputs_from_another_input():
+    a, b = keras_input(shape=c(4, 4, 1)), keras_input(shape=c(4, 4, 1))
+    with pytest.raises(ValueError, match="not among `inputs`"):
+        keras_model(a, b | layer_average_pooling_2d(pool_size=2))
+    with pytest.raises(TypeError, match="`outputs`"):
+        keras_model(a, np.ones(3))
+
+
+@pytest.mark.parametrize("kind", ["sequential", "functional"])
+def test_json_round_trip(kind):
+    if kind == "sequential":
+        model = (keras_model_sequential(input_shape=c(8, 8, 3))
+                 | layer_average_pooling_2d(pool_size=c(2, 1), padding="same")
+                 | layer_max_pooling_2d(strides=1))
+    else:
+        inputs = keras_input(shape=c(8, 8, 3))
+        model = keras_model(inputs, inputs | layer_average_pooling_2d(pool_size=2)
+                            | layer_global_average_pooling_2d(keepdims=True))
+    clone = model_from_json(model.to_json())
+    assert type(clone) is type(model)
+    assert clone.get_config() == model.get_config()
+    np.testing.assert_array_equal(clone.predict(X, verbose=0), model.predict(X, verbose=0))
+
+
+def test_progress_bar_line_and_verbosity():
+    stream = io.StringIO()
+    bar = ProgressBar(3, verbose=1, stream=stream)
+    for i in range(1, 4):
+        bar.update(i)
+    text = stream.getvalue()
+    assert text.count("\r") == 3 and text.endswith("\n")
+    assert "3/3 ━━━━━━━━━━━━━━━━━━━━" in text and "ms/step" in text
+    quiet = io.StringIO()
+    ProgressBar(3, verbose=0, stream=quiet).update(3)
+    assert quiet.getvalue() == ""
+    assert resolve_verbose("auto") == 0  # pytest's stdout is not a terminal
+    with pytest.raises(ValueError, match="`verbose`"):
+        resolve_verbose(5)
+
+
+def test_predict_prints_nothing_when_not_a_tty(capsys):
+    model = keras_model_sequential(input_shape=c(8, 8, 3)) | layer_average_pooling_2d(pool_size=2)
+    model.predict(X)
+    assert capsys.readouterr().out == ""
+    model.predict(X, verbose=2)
+    assert "1/1" in capsys.readouterr().out
+
+
+def test_sequential_repr():
+    assert repr(keras_model_sequential(name="m")) == "<Sequential name=m, built=False>"
+    assert isinstance(keras_model_sequential(), Sequential)
