@@ -19,7 +19,9 @@ def grid(rows, cols, dtype="float32"):
     return op_reshape(op_array(range(1, rows * cols + 1), dtype), c(1, rows, cols, 1))
 
 
-@pytest.mark.parametrize("pool_size", [2, 2.0, (2, 2), [2, 2], c(2, 2), np.int64(2), np.array([2, 2])])
+@pytest.mark.parametrize(
+    "pool_size", [2, 2.0, (2, 2), [2, 2], c(2, 2), np.int64(2), np.array([2, 2])]
+)
 def test_pool_size_forms_are_equivalent(pool_size):
     layer = layer_average_pooling_2d(pool_size=pool_size)
     assert layer.pool_size == (2, 2)

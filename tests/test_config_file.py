@@ -6,8 +6,11 @@ import sys
 
 import pytest
 
-from rstyle_keras import config_image_data_format, config_set_image_data_format
-from rstyle_keras import layer_average_pooling_2d
+from rstyle_keras import (
+    config_image_data_format,
+    config_set_image_data_format,
+    layer_average_pooling_2d,
+)
 
 SCRIPT = (
     "import warnings; warnings.simplefilter('always')\n"

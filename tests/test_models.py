@@ -86,7 +86,7 @@ def test_deferred_build_on_first_call():
     model = keras_model_sequential() | layer_average_pooling_2d(pool_size=2)
     assert not model.built
     with pytest.raises(AttributeError, match="no defined output shape"):
-        model.output_shape
+        _ = model.output_shape
     out = model(X)
     assert isinstance(out, Tensor) and out.shape == (5, 4, 4, 3)
     assert model.built and model.output_shape == (5, 4, 4, 3)
