@@ -106,9 +106,19 @@ class Layer:
     def __call__(self, inputs):
         if isinstance(inputs, KerasTensor):
             return self._call_symbolic(inputs)
-        x = self._as_numeric_array(inputs)
+        # Tensors and arrays skip the conversion: small calls are dominated by overhead.
+        if type(inputs) is Tensor:
+            x = inputs._value
+        elif type(inputs) is np.ndarray:
+            x = inputs
+        else:
+            x = self._as_numeric_array(inputs)
+        if x.dtype.kind not in self.accepted_dtype_kinds():
+            self._check_numeric_dtype(x.dtype, inputs)
         self.check_input_shape(x.shape)
-        x = x.astype(self.cast_input_dtype(x.dtype), copy=False)
+        dtype = self.cast_input_dtype(x.dtype)
+        if dtype != x.dtype:
+            x = x.astype(dtype)
         return Tensor(self.call(x))
 
     def _call_symbolic(self, inputs: KerasTensor) -> KerasTensor:

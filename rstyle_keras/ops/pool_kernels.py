@@ -42,6 +42,11 @@ _THREAD_MIN_BYTES = 1 << 20
 # Inputs with at most this many elements take the single-reduction path.
 _TINY_SIZE = 4096
 _MAX_THREADS = 8
+# A strided pass first gathers each phase into a compact buffer when the contiguous run
+# of memory per cell is in this range (bytes): longer runs are already fast, and single
+# elements gather no faster than they add.
+_GATHER_MIN = 16
+_GATHER_MAX = 2048
 
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()
@@ -116,27 +121,10 @@ def _reduce_axis(src, dst, axis, plan, o0, o1, op, acc):
     `op` is np.add or np.maximum; `acc` is the dtype to add in (None for max).
     """
     nd = src.ndim
-    s, k = plan.s, plan.k
     i0, i1 = max(o0, plan.lo), min(o1, plan.hi)
     if i1 > i0:
-        m = i1 - i0
-        start = i0 * s - plan.before
-        span = (m - 1) * s + 1
         out = dst[_index(nd, axis, slice(i0 - o0, i1 - o0))]
-        if k == 1:
-            np.copyto(out, src[_index(nd, axis, slice(start, start + span, s))])
-        elif not plan.doubling:
-            op(
-                src[_index(nd, axis, slice(start, start + span, s))],
-                src[_index(nd, axis, slice(start + 1, start + 1 + span, s))],
-                out=out,
-                dtype=acc,
-            )
-            for j in range(2, k):
-                op(out, src[_index(nd, axis, slice(start + j, start + j + span, s))], out=out)
-        else:
-            _doubling(src[_index(nd, axis, slice(start, start + span + k - 1))], out, axis, plan,
-                      op, acc)
+        _interior(src, out, axis, plan, i0 * plan.s - plan.before, i1 - i0, op, acc)
     borders = itertools.chain(range(o0, i0), range(i1, o1)) if i1 > i0 else range(o0, o1)
     for o in borders:
         a, b = plan.window(o)
@@ -149,50 +137,95 @@ def _reduce_axis(src, dst, axis, plan, o0, o1, op, acc):
         )
 
 
-def _doubling(seg, out, axis, plan, op, acc):
-    """Window reductions of length k at stride s over `seg`, via partials of 2**j cells."""
-    nd = seg.ndim
+def _chunk_view(a, axis):
+    """`a` with the cells after `axis` fused into one opaque item, or None if not possible."""
+    tail = a.shape[axis + 1:]
+    item = a.itemsize
+    size = item
+    for n, st in zip(reversed(tail), reversed(a.strides[axis + 1:])):
+        if n != 1 and st != size:
+            return None
+        size *= n
+    v = a.reshape(a.shape[: axis + 1] + (size // item,))
+    return v.view(np.dtype((np.void, size)))[..., 0]
+
+
+def _interior(src, out, axis, plan, start, m, op, acc):
+    """Windows of length k at stride s over src[start:], m of them, reduced into `out`.
+
+    The windows are split by phase (cell index mod s). Each phase is a stride-1 window
+    problem over every s-th cell; phases whose cells are short runs of memory are first
+    gathered into a compact buffer (a plain copy), so that every reduction below runs
+    over long contiguous stretches.
+    """
+    nd = src.ndim
     k, s = plan.k, plan.s
-    m = out.shape[axis]
-    span = (m - 1) * s + 1
-    partials = {1: seg}
+    pieces = []  # (array, offset along axis): out = op over array[offset : offset + m]
+    chunk = int(np.prod(src.shape[axis + 1:])) * src.itemsize
+    gather = s > 1 and _GATHER_MIN <= chunk <= _GATHER_MAX
+    for p in range(min(s, k)):
+        c = (k - p + s - 1) // s  # window cells in this phase
+        n = m + c - 1  # phase cells needed
+        a = start + p
+        phase = src[_index(nd, axis, slice(a, a + (n - 1) * s + 1, s))]
+        if gather:
+            fused = _chunk_view(phase, axis)
+            if fused is not None:
+                buf = np.empty(phase.shape, dtype=phase.dtype)
+                np.copyto(_chunk_view(buf, axis), fused)
+                phase = buf
+        pieces.extend(_window_pieces(phase, axis, c, op, acc))
+    (a0, f0), *rest = pieces
+    first = a0[_index(nd, axis, slice(f0, f0 + m))]
+    if not rest:
+        np.copyto(out, first, casting="unsafe" if acc is not None else "same_kind")
+        return
+    a1, f1 = rest[0]
+    op(first, a1[_index(nd, axis, slice(f1, f1 + m))], out=out, dtype=acc)
+    for a2, f2 in rest[1:]:
+        op(out, a2[_index(nd, axis, slice(f2, f2 + m))], out=out, dtype=acc)
+
+
+def _window_pieces(a, axis, c, op, acc):
+    """Pieces (array, offset) whose op over [offset : offset + m] is the stride-1 window of c.
+
+    Small windows are the c shifted views of `a`. Larger ones use doubling partials
+    (reductions over 2, 4, 8, ... cells), which cost O(log c) passes.
+    """
+    levels = c.bit_length() - 1
+    if op is np.maximum:
+        doubling_ops = levels + (0 if c == 1 << levels else 1)
+    else:
+        doubling_ops = levels + bin(c).count("1") - 1
+    if c < 4 or doubling_ops >= c - 1:
+        return [(a, q) for q in range(c)]
+    nd = a.ndim
+    partials = {1: a}
     w = 1
-    while 2 * w <= k:
-        p = partials[w]
-        n = p.shape[axis] - w
+    while 2 * w <= c:
+        prev = partials[w]
+        n = prev.shape[axis] - w
         partials[2 * w] = op(
-            p[_index(nd, axis, slice(0, n))], p[_index(nd, axis, slice(w, w + n))], dtype=acc
+            prev[_index(nd, axis, slice(0, n))], prev[_index(nd, axis, slice(w, w + n))], dtype=acc
         )
         w *= 2
-    top = w
     if op is np.maximum:
-        # max is idempotent: two overlapping top-level partials cover the window.
-        pieces = [(0, top), (k - top, top)]
-    else:
-        pieces, off, rest = [], 0, k
-        for size in sorted(partials, reverse=True):
-            if rest >= size:
-                pieces.append((off, size))
-                off += size
-                rest -= size
-    (off, size), *others = pieces
-    first = partials[size][_index(nd, axis, slice(off, off + span, s))]
-    if not others:
-        np.copyto(out, first)
-        return
-    off2, size2 = others[0]
-    op(first, partials[size2][_index(nd, axis, slice(off2, off2 + span, s))], out=out, dtype=acc)
-    for off, size in others[1:]:
-        op(out, partials[size][_index(nd, axis, slice(off, off + span, s))], out=out)
+        return [(partials[w], 0)] if c == w else [(partials[w], 0), (partials[w], c - w)]
+    pieces, off = [], 0
+    while off < c:
+        size = 1 << ((c - off).bit_length() - 1)
+        pieces.append((partials[size], off))
+        off += size
+    return pieces
 
 
-def _run_block(xb, ob, plans, spatial_axes, r0, r1, op, acc, divisor):
+def _run_block(xb, ob, plans, spatial_axes, r0, r1, op, acc, average):
     """Pool one block: `xb` all rows of some planes/images, `ob` their output rows [r0, r1)."""
     cur = xb
     last = len(plans) - 1
     for d, (axis, plan) in enumerate(zip(spatial_axes, plans)):
         o0, o1 = (r0, r1) if d == 0 else (0, plan.n_out)
-        if d == last and (divisor is None or ob.dtype == acc):
+        if d == last and (not average or ob.dtype == acc):
             dst = ob
         else:
             shape = list(cur.shape)
@@ -200,10 +233,48 @@ def _run_block(xb, ob, plans, spatial_axes, r0, r1, op, acc, divisor):
             dst = np.empty(shape, dtype=acc if acc is not None else cur.dtype)
         _reduce_axis(cur, dst, axis, plan, o0, o1, op, acc)
         cur = dst
-    if divisor is not None:
-        if isinstance(divisor, np.ndarray):
-            divisor = divisor[r0:r1]
-        np.divide(cur, divisor, out=ob, dtype=acc)
+    if average:
+        _divide(cur, ob, plans, spatial_axes, r0, r1, acc)
+
+
+def _segments(plan, o0, o1):
+    """Split outputs [o0, o1) into runs of equal window size: (slice, count or vector)."""
+    segs = []
+    lo, hi = max(o0, min(plan.lo, o1)), min(o1, max(plan.hi, o0))
+    if plan.lo >= plan.hi:
+        lo = hi = o1
+    if lo > o0:
+        segs.append((slice(0, lo - o0), plan.counts[o0:lo]))
+    if hi > lo:
+        segs.append((slice(lo - o0, hi - o0), plan.k))
+    if o1 > hi:
+        segs.append((slice(hi - o0, o1 - o0), plan.counts[hi:o1]))
+    return segs
+
+
+def _divide(total, ob, plans, spatial_axes, r0, r1, acc):
+    """ob = total / (number of real cells in each window), slab by slab."""
+    nd = total.ndim
+    per_axis = [
+        _segments(plan, r0, r1) if d == 0 else _segments(plan, 0, plan.n_out)
+        for d, plan in enumerate(plans)
+    ]
+    for combo in itertools.product(*per_axis):
+        idx = [slice(None)] * nd
+        div = 1
+        for axis, (sl, count) in zip(spatial_axes, combo):
+            idx[axis] = sl
+            if isinstance(count, np.ndarray):
+                shape = [1] * (nd - axis)
+                shape[0] = count.size
+                count = count.reshape(shape).astype(acc)
+            div = div * count
+        idx = tuple(idx)
+        if isinstance(div, int) and div & (div - 1) == 0:
+            # Dividing by a power of two is exact as a multiplication by its reciprocal.
+            np.multiply(total[idx], 1.0 / div, out=ob[idx], dtype=acc)
+        else:
+            np.divide(total[idx], div, out=ob[idx], dtype=acc)
 
 
 def _tiny(x, mode, pool_size, strides, padding, channels_last, plans, acc):
@@ -313,11 +384,7 @@ def pool(
     else:
         xv, ov = x[..., None], out[..., None]
     spatial_axes = tuple(range(2, 2 + n))
-    divisor = None
-    if mode == "average":
-        divisor = _count_array(plans, 2, n + 3)
-        if isinstance(divisor, np.ndarray):
-            divisor = divisor[0, 0].astype(acc)
+    average = mode == "average"
 
     batch, planes = xv.shape[0], xv.shape[1]
     item = np.dtype(acc).itemsize if acc is not None else dtype.itemsize
@@ -346,7 +413,7 @@ def pool(
         for bs, gs, r0, r1 in it:
             ob = ov[bs, gs]
             ob = ob[_index(ob.ndim, 2, slice(r0, r1))]
-            _run_block(xv[bs, gs], ob, plans, spatial_axes, r0, r1, op, acc, divisor)
+            _run_block(xv[bs, gs], ob, plans, spatial_axes, r0, r1, op, acc, average)
 
     threads = _thread_count()
     if threads > 1 and len(blocks) > 1 and x.nbytes >= _THREAD_MIN_BYTES:

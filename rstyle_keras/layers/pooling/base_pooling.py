@@ -34,16 +34,24 @@ class BasePooling(SpatialPoolingLayer):
         )
         self.padding = standardize_padding(padding)
         self.data_format = standardize_data_format(data_format)
+        self._checked_shapes: dict[tuple, tuple] = {}  # input shape -> output shape, checked
         super().__init__(name=name, **kwargs)
 
     def check_input_shape(self, shape):
-        super().check_input_shape(shape)
         self.compute_output_shape(shape)
 
     def compute_output_shape(self, input_shape):
-        return pooling_ops.pooling_output_shape(
-            tuple(input_shape), self.pool_size, self.strides, self.padding, self.data_format
-        )
+        input_shape = tuple(input_shape)
+        found = self._checked_shapes.get(input_shape)
+        if found is None:
+            super().check_input_shape(input_shape)
+            found = pooling_ops.pooling_output_shape(
+                input_shape, self.pool_size, self.strides, self.padding, self.data_format
+            )
+            if len(self._checked_shapes) > 64:  # a layer sees few shapes; bound the memo anyway
+                self._checked_shapes.clear()
+            self._checked_shapes[input_shape] = found
+        return found
 
     def call(self, x):
         return pooling_ops.pool(
