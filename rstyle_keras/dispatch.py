@@ -80,7 +80,7 @@ def create_layer(layer_class, object=None, **args):
     Arguments left at `REQUIRED` raise a TypeError naming them, as R does for a
     missing argument that has no default.
     """
-    if compose_layer.dispatch(type(object), layer_class) is _compose_unknown:
+    if object is not None and compose_layer.dispatch(type(object), layer_class) is _compose_unknown:
         _refuse(object, layer_class)  # before the layer exists, so no name is used up
     missing = [name for name, value in args.items() if value is REQUIRED]
     if missing:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 _uids: defaultdict[str, int] = defaultdict(int)
 
 
+@cache
 def to_snake_case(name: str) -> str:
     """`AveragePooling2D` -> `average_pooling2d` (Keras's rule)."""
     name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
