@@ -1,6 +1,10 @@
 """Sequential and functional models: building, calling, predict, summary."""
 
 import io
+import os
+import pty
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -181,3 +185,35 @@ def test_predict_prints_nothing_when_not_a_tty(capsys):
 def test_sequential_repr():
     assert repr(keras_model_sequential(name="m")) == "<Sequential name=m, built=False>"
     assert isinstance(keras_model_sequential(), Sequential)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_predict_shows_a_one_line_progress_bar_on_a_terminal():
+    script = (
+        "import numpy as np\n"
+        "from rstyle_keras import keras_model_sequential, layer_average_pooling_2d, c\n"
+        "m = keras_model_sequential(input_shape=c(4, 4, 1))\n"
+        "m = m | layer_average_pooling_2d(pool_size=2)\n"
+        "m.predict(np.ones((10, 4, 4, 1)), batch_size=2)\n"
+    )
+    main, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=secondary, stderr=subprocess.PIPE
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(main)
+    text = b"".join(chunks).decode().replace("\r\n", "\n")  # the terminal's own line ends
+    assert proc.returncode == 0, proc.stderr.read().decode()
+    assert text.count("\r") == 5  # redrawn in place once per batch
+    assert text.rstrip().endswith("ms/step") and text.count("\n") == 1
+    assert "5/5 ━━━━━━━━━━━━━━━━━━━━" in text
