@@ -1,50 +1,39 @@
 """The three examples of R keras3's `layer_average_pooling_2d` page, line for line.
 
 Each example is printed with its R source, then the Python lines and their output.
+The examples differ only in these values, so both languages are written from one template.
 """
 
 from __future__ import annotations
 
+# (title, last value of 1:n, input shape, strides, padding)
+CASES = [
+    ('strides=(1, 1) and padding="valid"', 9, "1, 3, 3, 1", "1, 1", "valid"),
+    ('strides=(2, 2) and padding="valid"', 12, "1, 3, 4, 1", "2, 2", "valid"),
+    ('stride=(1, 1) and padding="same"', 9, "1, 3, 3, 1", "1, 1", "same"),
+]
+
+R_TEMPLATE = """\
+x <- op_array(1:{n}, "float32") |> op_reshape(c({shape}))
+output <- x |>
+  layer_average_pooling_2d(pool_size = c(2, 2),
+                           strides = c({strides}),
+                           padding = "{padding}")
+output"""
+
+PYTHON_TEMPLATE = """\
+x = op_reshape(op_array(range(1, {end}), "float32"), c({shape}))
+output = x | layer_average_pooling_2d(pool_size=c(2, 2),
+                                      strides=c({strides}),
+                                      padding="{padding}")"""
+
 EXAMPLES = [
     (
-        'strides=(1, 1) and padding="valid"',
-        """x <- op_array(1:9, "float32") |> op_reshape(c(1, 3, 3, 1))
-output <- x |>
-  layer_average_pooling_2d(pool_size = c(2, 2),
-                           strides = c(1, 1),
-                           padding = "valid")
-output""",
-        """x = op_reshape(op_array(range(1, 10), "float32"), c(1, 3, 3, 1))
-output = x | layer_average_pooling_2d(pool_size=c(2, 2),
-                                      strides=c(1, 1),
-                                      padding="valid")""",
-    ),
-    (
-        'strides=(2, 2) and padding="valid"',
-        """x <- op_array(1:12, "float32") |> op_reshape(c(1, 3, 4, 1))
-output <- x |>
-  layer_average_pooling_2d(pool_size = c(2, 2),
-                           strides = c(2, 2),
-                           padding = "valid")
-output""",
-        """x = op_reshape(op_array(range(1, 13), "float32"), c(1, 3, 4, 1))
-output = x | layer_average_pooling_2d(pool_size=c(2, 2),
-                                      strides=c(2, 2),
-                                      padding="valid")""",
-    ),
-    (
-        'stride=(1, 1) and padding="same"',
-        """x <- op_array(1:9, "float32") |> op_reshape(c(1, 3, 3, 1))
-output <- x |>
-  layer_average_pooling_2d(pool_size = c(2, 2),
-                           strides = c(1, 1),
-                           padding = "same")
-output""",
-        """x = op_reshape(op_array(range(1, 10), "float32"), c(1, 3, 3, 1))
-output = x | layer_average_pooling_2d(pool_size=c(2, 2),
-                                      strides=c(1, 1),
-                                      padding="same")""",
-    ),
+        title,
+        R_TEMPLATE.format(n=n, shape=shape, strides=strides, padding=padding),
+        PYTHON_TEMPLATE.format(end=n + 1, shape=shape, strides=strides, padding=padding),
+    )
+    for title, n, shape, strides, padding in CASES
 ]
 
 
