@@ -217,3 +217,32 @@ def test_predict_shows_a_one_line_progress_bar_on_a_terminal():
     assert text.count("\r") == 5  # redrawn in place once per batch
     assert text.rstrip().endswith("ms/step") and text.count("\n") == 1
     assert "5/5 ━━━━━━━━━━━━━━━━━━━━" in text
+
+
+def test_functional_model_with_two_outputs_returns_a_list():
+    inputs = keras_input(shape=c(8, 8, 3))
+    pooled = inputs | layer_max_pooling_2d()
+    model = keras_model(inputs, [pooled | layer_global_average_pooling_2d(),
+                                 pooled | layer_max_pooling_2d()])
+    mean, pooled_again = model.predict(X, batch_size=2, verbose=0)
+    direct = X | layer_max_pooling_2d()
+    np.testing.assert_allclose(mean, direct.numpy().mean(axis=(1, 2)), rtol=1e-6)
+    np.testing.assert_array_equal(pooled_again, (direct | layer_max_pooling_2d()).numpy())
+    called = model(X)
+    assert isinstance(called, list) and [t.shape for t in called] == [(5, 3), (5, 2, 2, 3)]
+    assert model.output_shape == [(None, 3), (None, 2, 2, 3)]
+    clone = model_from_json(model.to_json())
+    np.testing.assert_array_equal(clone.predict(X, verbose=0)[1], pooled_again)
+
+
+def test_functional_model_with_two_inputs_takes_a_list():
+    a, b = keras_input(shape=c(8, 8, 3)), keras_input(shape=c(4, 4, 3))
+    outputs = [a | layer_average_pooling_2d(pool_size=2), b | layer_max_pooling_2d()]
+    model = keras_model([a, b], outputs)
+    y = X[:, :4, :4, :]
+    first, second = model([X, y])
+    expected = (X | layer_average_pooling_2d(pool_size=2)).numpy()
+    np.testing.assert_array_equal(first.numpy(), expected)
+    np.testing.assert_array_equal(second.numpy(), (y | layer_max_pooling_2d()).numpy())
+    with pytest.raises(ValueError, match="`inputs` must be a list of 2 arrays"):
+        model(X)

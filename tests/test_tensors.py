@@ -123,3 +123,9 @@ def test_op_convert_to_numpy():
     assert op_convert_to_numpy(t) is t.numpy()
     with pytest.raises(TypeError, match="`x`"):
         op_convert_to_numpy(keras_input(shape=c(2,)))
+
+
+def test_op_reshape_of_python_data_uses_keras_defaults():
+    assert op_reshape(c(1.0, 2.0, 3.0), c(1, 3, 1)).dtype == "float32"
+    assert op_reshape([1, 2, 3], c(3,)).dtype == "int32"
+    assert op_reshape(np.arange(3), c(3,)).dtype == np.arange(3).dtype

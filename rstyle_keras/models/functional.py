@@ -29,10 +29,11 @@ class Functional(Model):
 
     def __init__(self, inputs, outputs, name=None, trainable=True):
         super().__init__(name=name, trainable=trainable)
-        self._single_input = not isinstance(inputs, (list, tuple))
-        self._single_output = not isinstance(outputs, (list, tuple))
+        self.single_input = not isinstance(inputs, (list, tuple))
+        self.single_output = not isinstance(outputs, (list, tuple))
         self.inputs = _as_tensor_list(inputs, "inputs")
         self.outputs = _as_tensor_list(outputs, "outputs")
+        self.n_inputs = len(self.inputs)
         self.nodes = self._trace_nodes()
 
     def _trace_nodes(self) -> list[tuple]:
@@ -73,18 +74,13 @@ class Functional(Model):
         for layer, inbound, output in self.nodes:
             values[id(output)] = layer(values[id(inbound[0])])
         outs = [values[id(t)] for t in self.outputs]
-        return outs[0] if self._single_output else outs
+        return outs[0] if self.single_output else outs
 
-    def _run(self, x):
-        if len(self.inputs) != 1:
-            raise ValueError("This model has several inputs; call it with a list of arrays.")
-        values = {id(self.inputs[0]): x}
+    def _run(self, xs):
+        values = {id(t): x for t, x in zip(self.inputs, xs)}
         for layer, inbound, output in self.nodes:
             values[id(output)] = layer(values[id(inbound[0])]).numpy()
-        outs = [values[id(t)] for t in self.outputs]
-        if len(outs) != 1:
-            raise ValueError("This model has several outputs; `predict()` takes one-output models.")
-        return outs[0]
+        return [values[id(t)] for t in self.outputs]
 
     def compute_output_shape(self, input_shape):
         return self.outputs[0].shape
@@ -92,12 +88,12 @@ class Functional(Model):
     @property
     def output_shape(self):
         shapes = [t.shape for t in self.outputs]
-        return shapes[0] if self._single_output else shapes
+        return shapes[0] if self.single_output else shapes
 
     @property
     def input_shape(self):
         shapes = [t.shape for t in self.inputs]
-        return shapes[0] if self._single_input else shapes
+        return shapes[0] if self.single_input else shapes
 
     def summary_rows(self):
         rows = [(t.history[0], t.shape) for t in self.inputs]

@@ -15,8 +15,9 @@ from .summary import format_shape, summary_table
 
 
 class Model(Layer):
-    """Base of `Sequential` and `Functional`. Subclasses implement `_run(x)` (NumPy in,
-    NumPy out), `_call_symbolic(x)`, `summary_rows()` and `get_config()`."""
+    """Base of `Sequential` and `Functional`. Subclasses implement `_run(xs)` (a list of
+    arrays, one per input, to a list of arrays, one per output), `_call_symbolic(x)`,
+    `summary_rows()` and `get_config()`."""
 
     def __init__(self, name=None, trainable=True):
         super().__init__(name=name, trainable=trainable)
@@ -25,11 +26,31 @@ class Model(Layer):
     def layers(self) -> list[Layer]:
         raise NotImplementedError
 
+    n_inputs = 1
+    single_output = True
+
     def __call__(self, inputs):
-        if isinstance(inputs, KerasTensor):
+        if isinstance(inputs, KerasTensor) or (
+            isinstance(inputs, (list, tuple)) and inputs
+            and all(isinstance(i, KerasTensor) for i in inputs)
+        ):
             return self._call_symbolic(inputs)
-        x = self._as_numeric_array(inputs)
-        return Tensor(self._run(x))
+        outputs = [Tensor(y) for y in self._run(self._input_arrays(inputs))]
+        return outputs[0] if self.single_output else outputs
+
+    def _input_arrays(self, inputs) -> list[np.ndarray]:
+        """The model's inputs as arrays: one array, or a list of one per model input."""
+        if self.n_inputs == 1:
+            return [self._as_numeric_array(inputs)]
+        if not isinstance(inputs, (list, tuple)) or len(inputs) != self.n_inputs:
+            raise ValueError(
+                f"{self._who()}: `inputs` must be a list of {self.n_inputs} arrays, one per "
+                f"model input; received {type(inputs).__name__}."
+            )
+        return [self._as_numeric_array(x) for x in inputs]
+
+    def _run(self, xs: list[np.ndarray]) -> list[np.ndarray]:
+        raise NotImplementedError
 
     def accepted_dtype_kinds(self) -> str:
         return "biuf"
@@ -38,29 +59,33 @@ class Model(Layer):
         """Run the model on `x` in batches and return a NumPy array, as Keras's `predict()`.
 
         Arguments:
-            x: a Tensor, NumPy array or nested list; the first axis is the batch.
+            x: a Tensor, NumPy array or nested list (a list of them for a model with
+                several inputs); the first axis is the batch.
             batch_size: samples per batch (default 32).
             verbose: "auto" (a progress bar on a terminal only), 0, 1 or 2.
             steps: how many batches to run; None for all.
             callbacks: accepted for compatibility; must be None.
+
+        Value: a NumPy array (a list of arrays for a model with several outputs).
         """
         if callbacks is not None:
             raise ValueError("`callbacks` are not supported by rstyle_keras; pass None.")
         batch_size = as_int(batch_size, "batch_size", "a positive integer")
         if batch_size <= 0:
             raise ValueError(f"`batch_size` must be a positive integer; received {batch_size}.")
-        x = self._as_numeric_array(x)
-        if x.ndim == 0:
+        xs = self._input_arrays(x)
+        if any(a.ndim == 0 for a in xs):
             raise ValueError("`x` must have a batch axis; received a scalar.")
-        n_batches = max(1, -(-len(x) // batch_size))
+        n_batches = max(1, -(-len(xs[0]) // batch_size))
         if steps is not None:
             n_batches = min(n_batches, as_int(steps, "steps", "a positive integer or None"))
         progress = ProgressBar(n_batches, resolve_verbose(verbose))
-        outputs = []
+        batches = []
         for i in range(n_batches):
-            outputs.append(self._run(x[i * batch_size:(i + 1) * batch_size]))
+            batches.append(self._run([a[i * batch_size:(i + 1) * batch_size] for a in xs]))
             progress.update(i + 1)
-        return np.concatenate(outputs, axis=0)
+        outputs = [np.concatenate(parts, axis=0) for parts in zip(*batches)]
+        return outputs[0] if self.single_output else outputs
 
     def get_layer(self, name=None, index=None) -> Layer:
         """A layer by its name or by its index in `layers`."""

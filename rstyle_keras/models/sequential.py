@@ -104,12 +104,13 @@ class Sequential(Model):
             x = layer(x)
         return x
 
-    def _run(self, x):
+    def _run(self, xs):
+        (x,) = xs
         if self._build_shape is None:
             self._build_shape = x.shape  # deferred build, on the first data seen (as Keras)
         for layer in self._layers:
             x = layer(x).numpy()
-        return x
+        return [x]
 
     def summary_rows(self):
         if not self.built:

@@ -118,8 +118,8 @@ def functional_config(model) -> dict:
         "name": model.name,
         "trainable": model.trainable,
         "layers": layers,
-        "input_layers": refs(model.inputs, model._single_input),
-        "output_layers": refs(model.outputs, model._single_output),
+        "input_layers": refs(model.inputs, model.single_input),
+        "output_layers": refs(model.outputs, model.single_output),
     }
 
 

@@ -70,7 +70,7 @@ def op_reshape(x, newshape) -> Tensor:
     if isinstance(newshape, (int, float, np.integer, np.floating)):
         newshape = (newshape,)
     shape = tuple(as_int(d, "newshape", "a sequence of integers") for d in newshape)
-    values = np.asarray(x)
+    values = np.asarray(x) if isinstance(x, (np.ndarray, Tensor)) else op_array(x).numpy()
     try:
         return Tensor(values.reshape(shape))
     except ValueError:
