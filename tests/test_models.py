@@ -21,6 +21,7 @@ from rstyle_keras import (
     keras_model_sequential,
     layer_average_pooling_2d,
     layer_global_average_pooling_2d,
+    layer_global_max_pooling_2d,
     layer_max_pooling_2d,
     model_from_json,
 )
@@ -246,3 +247,50 @@ def test_functional_model_with_two_inputs_takes_a_list():
     np.testing.assert_array_equal(second.numpy(), (y | layer_max_pooling_2d()).numpy())
     with pytest.raises(ValueError, match="`inputs` must be a list of 2 arrays"):
         model(X)
+
+
+# Keras 3.15's summary of the same branching model, with its "Connected to" column.
+KERAS_GRAPH_SUMMARY = """\
+Model: "functional"
+┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
+┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
+┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
+│ image (InputLayer)  │ (None, 28, 28, 1) │          0 │ -                 │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ max_pooling2d       │ (None, 14, 14, 1) │          0 │ image[0][0]       │
+│ (MaxPooling2D)      │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ global_average_poo… │ (None, 1)         │          0 │ max_pooling2d[0]… │
+│ (GlobalAveragePool… │                   │            │                   │
+├─────────────────────┼───────────────────┼────────────┼───────────────────┤
+│ a_quite_long_layer… │ (None, 1)         │          0 │ max_pooling2d[0]… │
+│ (GlobalMaxPooling2… │                   │            │                   │
+└─────────────────────┴───────────────────┴────────────┴───────────────────┘
+ Total params: 0 (0.00 B)
+ Trainable params: 0 (0.00 B)
+ Non-trainable params: 0 (0.00 B)"""
+
+
+def test_summary_of_a_branching_model_has_keras_connected_to_column():
+    image = keras_input(shape=c(28, 28, 1), name="image")
+    pooled = image | layer_max_pooling_2d()
+    model = keras_model(image, [
+        pooled | layer_global_average_pooling_2d(),
+        pooled | layer_global_max_pooling_2d(name="a_quite_long_layer_name_here"),
+    ])
+    lines = []
+    model.summary(print_fn=lines.append)
+    assert lines == [KERAS_GRAPH_SUMMARY]
+
+
+def test_summary_of_a_shared_layer_lists_each_call():
+    inputs = keras_input(shape=c(28, 28, 1))
+    shared = layer_max_pooling_2d(pool_size=1)
+    model = keras_model(inputs, inputs | shared | shared)
+    assert not model.is_chain()
+    rows = model.summary_rows()
+    assert [row[0].name for row in rows] == ["input_layer", "max_pooling2d"]
+    assert rows[1][2] == "input_layer[0][0], max_pooling2d[0][0]"
+    np.testing.assert_array_equal(model.predict(X[..., :1], verbose=0), X[..., :1])
+    clone = model_from_json(model.to_json())
+    assert clone.get_config() == model.get_config()

@@ -95,9 +95,48 @@ class Functional(Model):
         shapes = [t.shape for t in self.inputs]
         return shapes[0] if self.single_input else shapes
 
+    def is_chain(self) -> bool:
+        """One input, then each layer (used once) calling the one before: Keras prints
+        such a model like a Sequential one, without a "Connected to" column."""
+        previous = self.inputs[0]
+        for _, inbound, output in self.nodes:
+            if inbound[0] is not previous:
+                return False
+            previous = output
+        layers = [layer for layer, _, _ in self.nodes]
+        return (
+            len(self.inputs) == 1 and self.outputs == [previous]
+            and len(set(map(id, layers))) == len(layers)
+        )
+
+    def layer_calls(self) -> dict[int, list[tuple]]:
+        """id(layer) -> its calls in this model, as (input tensors, output tensor);
+        an input layer has one call with no inputs."""
+        calls: dict[int, list] = {id(t.history[0]): [((), t)] for t in self.inputs}
+        for layer, inbound, output in self.nodes:
+            calls.setdefault(id(layer), []).append((inbound, output))
+        return calls
+
+    def history_ref(self, tensor) -> list:
+        """[layer name, node index, tensor index]: where `tensor` comes from, as Keras
+        writes it; the node index counts the calls of that layer in this model."""
+        layer = tensor.history[0]
+        outputs = [output for _, output in self.layer_calls()[id(layer)]]
+        return [layer.name, next(i for i, t in enumerate(outputs) if t is tensor), 0]
+
     def summary_rows(self):
-        rows = [(t.history[0], t.shape) for t in self.inputs]
-        return rows + [(layer, output.shape) for layer, _, output in self.nodes]
+        calls, chain = self.layer_calls(), self.is_chain()
+        rows = []
+        for layer in self.layers:
+            row = [layer, calls[id(layer)][-1][1].shape]
+            if not chain:
+                sources = [
+                    "{}[{}][{}]".format(*self.history_ref(t))
+                    for inbound, _ in calls[id(layer)] for t in inbound
+                ]
+                row.append(", ".join(sources) or "-")
+            rows.append(tuple(row))
+        return rows
 
     def get_config(self) -> dict:
         from .serialization import functional_config

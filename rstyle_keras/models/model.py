@@ -104,14 +104,16 @@ class Model(Layer):
             f"{[layer.name for layer in self.layers]}."
         )
 
-    def summary_rows(self) -> list[tuple[Layer, tuple | None]]:
+    def summary_rows(self) -> list[tuple]:
+        """(layer, output shape or None) per layer, plus its "Connected to" text for a
+        model that is not a plain chain."""
         raise NotImplementedError
 
     def summary(self, print_fn=None) -> None:
         """Print the table of layers, output shapes and parameter counts, as Keras does."""
         rows = [
-            (f"{layer.name} ({type(layer).__name__})", format_shape(shape), "0")
-            for layer, shape in self.summary_rows()
+            (f"{layer.name} ({type(layer).__name__})", format_shape(shape), "0", *connected)
+            for layer, shape, *connected in self.summary_rows()
         ]
         (print_fn or print)(summary_table(self.name, rows))
 

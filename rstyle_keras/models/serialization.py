@@ -74,20 +74,9 @@ def model_from_json(json_string: str, custom_objects=None):
     return deserialize_layer(json.loads(json_string))
 
 
-def _history_ref(tensor, node_index: dict) -> list:
-    layer = tensor.history[0]
-    return [layer.name, node_index[id(tensor)], 0]
-
-
 def functional_config(model) -> dict:
     """The `config` of a functional model, with each layer's inbound nodes."""
-    node_index: dict[int, int] = {}  # id(output tensor) -> index of its call on its layer
-    calls: dict[int, list] = {}  # id(layer) -> its calls in this model
-    for t in model.inputs:
-        node_index[id(t)] = 0
-    for layer, inbound, output in model.nodes:
-        node_index[id(output)] = len(calls.setdefault(id(layer), []))
-        calls[id(layer)].append(inbound)
+    calls = model.layer_calls()
     layers = []
     for layer in model.layers:
         entry = serialize_layer(layer)
@@ -99,19 +88,20 @@ def functional_config(model) -> dict:
                         "class_name": "__keras_tensor__",
                         "config": {
                             "shape": list(t.shape), "dtype": t.dtype,
-                            "keras_history": _history_ref(t, node_index),
+                            "keras_history": model.history_ref(t),
                         },
                     }
                     for t in inbound
                 ],
                 "kwargs": {},
             }
-            for inbound in calls.get(id(layer), [])
+            for inbound, _ in calls[id(layer)]
+            if inbound  # an input layer has no inbound node
         ]
         layers.append(entry)
 
     def refs(tensors, single):
-        found = [_history_ref(t, node_index) for t in tensors]
+        found = [model.history_ref(t) for t in tensors]
         return found[0] if single else found
 
     return {

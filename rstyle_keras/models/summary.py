@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-WIDTHS = (33, 24, 15)  # column widths, borders excluded, as Keras's default table
+# Column widths, borders included, of Keras's tables on an 80-column terminal (and when
+# output is not a terminal): a chain of layers, and a graph with a "Connected to" column.
+CHAIN_WIDTHS = (33, 24, 15)
+GRAPH_WIDTHS = (21, 19, 12, 19)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -22,28 +25,26 @@ def format_shape(shape) -> str:
     return "?" if shape is None else str(tuple(shape))
 
 
-def summary_table(model_name: str, rows: list[tuple[str, str, str]]) -> str:
-    """rows: (layer name with class, output shape text, parameter count text)."""
-    inner = [w - 2 for w in WIDTHS]
-    out = [f'Model: "{model_name}"']
-    out.append("┏" + "┳".join("━" * w for w in WIDTHS) + "┓")
-    headers = ("Layer (type)", "Output Shape", "Param #")
-    out.append(
-        "┃ " + headers[0].ljust(inner[0]) + " ┃ " + headers[1].ljust(inner[1]) + " ┃ "
-        + headers[2].rjust(inner[2]) + " ┃"
-    )
-    out.append("┡" + "╇".join("━" * w for w in WIDTHS) + "┩")
-    for i, (layer_text, shape_text, params_text) in enumerate(rows):
+def summary_table(model_name: str, rows: list[tuple[str, ...]]) -> str:
+    """rows: (layer name with class, output shape, parameter count[, connected to])."""
+    widths = GRAPH_WIDTHS if rows and len(rows[0]) == 4 else CHAIN_WIDTHS
+    inner = [w - 2 for w in widths]
+    align = [str.ljust, str.ljust, str.rjust, str.ljust]
+
+    def line(cells):
+        return "│ " + " │ ".join(align[i](c, inner[i]) for i, c in enumerate(cells)) + " │"
+
+    headers = ("Layer (type)", "Output Shape", "Param #", "Connected to")[: len(widths)]
+    out = [f'Model: "{model_name}"', "┏" + "┳".join("━" * w for w in widths) + "┓"]
+    out.append(line(headers).replace("│", "┃"))
+    out.append("┡" + "╇".join("━" * w for w in widths) + "┩")
+    for i, row in enumerate(rows):
         if i:
-            out.append("├" + "┼".join("─" * w for w in WIDTHS) + "┤")
-        cells = [_wrap(layer_text, inner[0]), _wrap(shape_text, inner[1]), [params_text]]
-        for line in range(max(map(len, cells))):
-            parts = [c[line] if line < len(c) else "" for c in cells]
-            out.append(
-                "│ " + parts[0].ljust(inner[0]) + " │ " + parts[1].ljust(inner[1]) + " │ "
-                + parts[2].rjust(inner[2]) + " │"
-            )
-    out.append("└" + "┴".join("─" * w for w in WIDTHS) + "┘")
+            out.append("├" + "┼".join("─" * w for w in widths) + "┤")
+        cells = [_wrap(text, inner[j]) for j, text in enumerate(row)]
+        for k in range(max(map(len, cells))):
+            out.append(line([c[k] if k < len(c) else "" for c in cells]))
+    out.append("└" + "┴".join("─" * w for w in widths) + "┘")
     out += [
         " Total params: 0 (0.00 B)",
         " Trainable params: 0 (0.00 B)",
