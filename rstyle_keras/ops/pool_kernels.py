@@ -3,22 +3,28 @@
 The public entry point is :func:`pool`. It takes arguments that the ops layer has
 already checked and normalized, so it does no validation of its own.
 
-How it is fast:
+How it is fast, in plain NumPy:
 
 * Separable passes. A k1 x k2 (x k3) window is reduced one spatial axis at a time,
-  outermost axis first, so every pass is a handful of whole-array ``np.add`` /
-  ``np.maximum`` calls over shifted, strided views (no per-window Python work).
-  Overlapping windows (stride < pool) use doubling partials: sums/maxima over 2, 4,
-  8, ... cells, so a window of k costs O(log k) array operations instead of k - 1.
-  Every sum is a short tree of adds over at most ``k`` cells, never a running or
-  cumulative sum, so large windows and large values stay accurate.
+  outermost axis first, so every pass is a few whole-block ``np.add`` / ``np.maximum``
+  calls over shifted views; no Python work per window.
+* Long loops. A pass along an axis whose cells are short runs of memory (the W axis
+  of channels-last data) first gathers each stride phase (cells ``p, p+s, ...``) into a
+  compact buffer with a plain copy, so the reductions then run over long contiguous
+  stretches, where NumPy is several times faster than on short strided rows.
+* Large windows. A window of c cells along an axis is reduced through doubling
+  partials (2, 4, 8, ... cells): O(log c) passes instead of c - 1. Every sum is a short
+  tree of adds over at most c cells, never a running or cumulative sum, so large
+  windows and large values stay accurate.
 * "same" borders. Output cells whose window sticks out of the input are reduced from
-  their own clipped slices; nothing is padded and the input is never copied.
-  Averages divide by the number of real cells, max simply never sees a pad.
-* Blocks and threads. Work is cut into blocks (a few images, a few planes, or a band
-  of output rows of one image) whose intermediates fit in the L2 cache, and the
-  blocks are shared out to a small, lazily created thread pool (NumPy releases the
-  GIL inside its loops). Extra memory is a few cache-sized buffers per thread.
+  their own clipped slices; the input is never padded or copied. Averages divide by
+  the number of real cells, max never sees a pad.
+* Blocks and threads. The output is cut into blocks (a few images, a few planes or a
+  band of output rows of one image) whose intermediates stay in the L2 cache. Each
+  distinct block geometry is compiled once into a list of NumPy calls on precomputed
+  slices, so a block costs a few microseconds of Python. Blocks are shared out to a
+  small, lazily created thread pool (NumPy releases the GIL inside its loops); the
+  calling thread works too. Extra memory is a few cache-sized buffers per thread.
 * Tiny inputs skip all of that: one strided window view and one reduction.
 """
 
@@ -34,16 +40,15 @@ import numpy as np
 
 __all__ = ["pool", "same_padding"]
 
-# Target size, in bytes, of one block's largest intermediate. Two of these per thread
-# stay comfortably inside a 1-2 MiB L2 cache.
-_BLOCK_BYTES = 256 * 1024
-# Inputs smaller than this run on the calling thread only.
+# Target size, in bytes, of a block's first intermediate (the result of the first pass).
+_BLOCK_BYTES = 1 << 20
+# Inputs smaller than this (bytes) run on the calling thread only.
 _THREAD_MIN_BYTES = 1 << 20
 # Inputs with at most this many elements take the single-reduction path.
-_TINY_SIZE = 4096
+_TINY_SIZE = 2048
 _MAX_THREADS = 8
-# A strided pass first gathers each phase into a compact buffer when the contiguous run
-# of memory per cell is in this range (bytes): longer runs are already fast, and single
+# A strided pass gathers each phase into a compact buffer first when one cell of it is
+# a contiguous run of this many bytes: longer runs are fast already, and single
 # elements gather no faster than they add.
 _GATHER_MIN = 16
 _GATHER_MAX = 2048
@@ -62,7 +67,7 @@ def _get_executor() -> ThreadPoolExecutor:
         with _executor_lock:
             if _executor is None:
                 _executor = ThreadPoolExecutor(
-                    max_workers=_thread_count() - 1, thread_name_prefix="rstyle-pool"
+                    max_workers=max(1, _thread_count() - 1), thread_name_prefix="rstyle-pool"
                 )
     return _executor
 
@@ -74,246 +79,302 @@ def same_padding(size: int, pool: int, stride: int) -> tuple[int, int]:
     return total // 2, total - total // 2
 
 
+# --------------------------------------------------------------------------- plans
+
+
 class _AxisPlan:
-    """Everything about one spatial axis that does not depend on the data."""
+    """Windows along one axis: output o covers input cells [o*s - before, ... + k) ∩ [0, n)."""
 
-    __slots__ = ("n", "k", "s", "before", "n_out", "lo", "hi", "counts", "full", "doubling")
+    __slots__ = ("n", "k", "s", "before", "n_out", "lo", "hi", "key")
 
-    def __init__(self, n: int, k: int, s: int, same: bool) -> None:
-        self.n, self.k, self.s = n, k, s
-        if same:
-            self.before = same_padding(n, k, s)[0]
-            self.n_out = -(-n // s)
-        else:
-            self.before = 0
-            self.n_out = (n - k) // s + 1
-        b = self.before
-        # Interior outputs [lo, hi): windows that lie wholly inside the input.
-        self.lo = min(-(-b // s), self.n_out)
-        self.hi = max(min((n + b - k) // s + 1, self.n_out), self.lo) if n + b >= k else self.lo
-        counts = [min(o * s - b + k, n) - max(o * s - b, 0) for o in range(self.n_out)]
-        self.counts = np.asarray(counts, dtype=np.float64)
-        self.full = all(c == k for c in counts)
-        # Doubling partials pay off when they need fewer array passes than k - 1.
-        levels = k.bit_length() - 1
-        self.doubling = k >= 4 and s < k and levels * s + bin(k).count("1") - 1 < k - 1
+    def __init__(self, n: int, k: int, s: int, before: int, n_out: int) -> None:
+        self.n, self.k, self.s, self.before, self.n_out = n, k, s, before, n_out
+        self.key = (n, k, s, before, n_out)
+        # Interior outputs [lo, hi): windows wholly inside the input.
+        lo = min(-(-before // s), n_out)
+        hi = (n + before - k) // s + 1 if n + before >= k else 0
+        self.lo, self.hi = lo, max(lo, min(hi, n_out))
 
     def window(self, o: int) -> tuple[int, int]:
         start = o * self.s - self.before
         return max(start, 0), min(start + self.k, self.n)
 
+    def count(self, o: int) -> int:
+        a, b = self.window(o)
+        return b - a
 
-@lru_cache(maxsize=512)
-def _plan(n: int, k: int, s: int, same: bool) -> _AxisPlan:
-    return _AxisPlan(n, k, s, same)
+    def rows(self, r0: int, r1: int) -> tuple[int, int, _AxisPlan]:
+        """Input cells [in0, in1) that outputs [r0, r1) read, and the plan over just them."""
+        in0 = max(0, r0 * self.s - self.before)
+        in1 = min(self.n, (r1 - 1) * self.s - self.before + self.k)
+        return in0, in1, _plan(in1 - in0, self.k, self.s, self.before + in0 - r0 * self.s, r1 - r0)
 
 
-def _index(ndim: int, axis: int, sl: slice) -> tuple:
+@lru_cache(maxsize=1024)
+def _plan(n: int, k: int, s: int, before: int, n_out: int) -> _AxisPlan:
+    return _AxisPlan(n, k, s, before, n_out)
+
+
+def _axis_plan(n: int, k: int, s: int, same: bool) -> _AxisPlan:
+    if same:
+        return _plan(n, k, s, same_padding(n, k, s)[0], -(-n // s))
+    return _plan(n, k, s, 0, (n - k) // s + 1)
+
+
+# ------------------------------------------------------------------------ programs
+
+
+def _idx(ndim: int, axis: int, sl) -> tuple:
     idx = [slice(None)] * ndim
     idx[axis] = sl
     return tuple(idx)
 
 
-def _reduce_axis(src, dst, axis, plan, o0, o1, op, acc):
-    """dst[axis = o - o0] = reduction of src's window o along `axis`, for o in [o0, o1).
+def _strided(base: int, step: int, q: int, m: int) -> slice:
+    """Cells q .. q+m-1 of the sequence base, base+step, ... as a slice."""
+    a = base + q * step
+    return slice(a, a + (m - 1) * step + 1, step)
 
-    `src` holds the whole extent of the axis; `dst` holds o1 - o0 cells along it.
-    `op` is np.add or np.maximum; `acc` is the dtype to add in (None for max).
+
+def _binary(op, a, ia, b, ib, o, io, dtype):
+    if dtype is None:
+        return lambda B: op(B[a][ia], B[b][ib], out=B[o][io])
+    return lambda B: op(B[a][ia], B[b][ib], out=B[o][io], dtype=dtype)
+
+
+def _copy(o, io, a, ia):
+    return lambda B: np.copyto(B[o][io], B[a][ia])
+
+
+def _reduce(op, a, ia, o, io, axis, dtype):
+    return lambda B: op.reduce(B[a][ia], axis=axis, dtype=dtype, out=B[o][io], keepdims=True)
+
+
+def _scale(fn, a, ia, o, io, divisor, dtype):
+    return lambda B: fn(B[a][ia], divisor, out=B[o][io], dtype=dtype)
+
+
+class _Program:
+    """The NumPy calls that pool one block, with every slice worked out in advance.
+
+    Buffers: B[0] the input block, B[1] the output block, B[2:] scratch arrays (and
+    opaque-item views of some of them) that each thread allocates once per call.
     """
-    nd = src.ndim
-    i0, i1 = max(o0, plan.lo), min(o1, plan.hi)
-    if i1 > i0:
-        out = dst[_index(nd, axis, slice(i0 - o0, i1 - o0))]
-        _interior(src, out, axis, plan, i0 * plan.s - plan.before, i1 - i0, op, acc)
-    borders = itertools.chain(range(o0, i0), range(i1, o1)) if i1 > i0 else range(o0, o1)
-    for o in borders:
-        a, b = plan.window(o)
-        op.reduce(
-            src[_index(nd, axis, slice(a, b))],
-            axis=axis,
-            dtype=acc,
-            out=dst[_index(nd, axis, slice(o - o0, o - o0 + 1))],
-            keepdims=True,
-        )
 
+    def __init__(self, in_shape, plans, op, acc, in_dtype, out_dtype, average):
+        # Scratch: ("array", shape, dtype, byte offset) or ("fused", buffer, axis). Pass
+        # results alternate between two regions of one arena; a pass's own temporaries
+        # (gathered phases, doubling partials) share a third region, reused by each pass.
+        self.specs = []
+        self.steps = []
+        self.region_sizes = [0, 0, 0]
+        self._region = 2
+        self._cursor = 0
+        self.op, self.acc = op, acc
+        nd = len(in_shape)
+        axes = range(2, 2 + len(plans))
+        shape = list(in_shape)
+        src, src_dtype = 0, in_dtype
+        work = acc if acc is not None else in_dtype
+        last = len(plans) - 1
+        for d, (axis, plan) in enumerate(zip(axes, plans)):
+            shape[axis] = plan.n_out
+            if d == last and (not average or out_dtype == work):
+                dst = 1
+            else:
+                self._region, self._cursor = d % 2, 0
+                dst = self._scratch(tuple(shape), work)
+            self._region, self._cursor = 2, 0
+            in_shape_d = list(shape)
+            in_shape_d[axis] = plan.n
+            self._pass(src, tuple(in_shape_d), src_dtype, dst, axis, plan, nd, src != 0)
+            src, src_dtype = dst, work
+        if average:
+            self._divide(src, tuple(shape), plans, nd)
 
-def _chunk_view(a, axis):
-    """`a` with the cells after `axis` fused into one opaque item, or None if not possible."""
-    tail = a.shape[axis + 1:]
-    item = a.itemsize
-    size = item
-    for n, st in zip(reversed(tail), reversed(a.strides[axis + 1:])):
-        if n != 1 and st != size:
-            return None
-        size *= n
-    v = a.reshape(a.shape[: axis + 1] + (size // item,))
-    return v.view(np.dtype((np.void, size)))[..., 0]
+    def _scratch(self, shape, dtype) -> int:
+        dtype = np.dtype(dtype)
+        nbytes = -(-int(np.prod(shape, dtype=np.int64)) * dtype.itemsize // 64) * 64
+        self.specs.append(("array", shape, dtype, (self._region, self._cursor)))
+        self._cursor += nbytes
+        r = self._region
+        self.region_sizes[r] = max(self.region_sizes[r], self._cursor)
+        return len(self.specs) + 1
 
+    @property
+    def arena_bytes(self) -> int:
+        return sum(self.region_sizes)
 
-def _interior(src, out, axis, plan, start, m, op, acc):
-    """Windows of length k at stride s over src[start:], m of them, reduced into `out`.
+    def _fused(self, buf, axis) -> int:
+        self.specs.append(("fused", buf, axis))
+        return len(self.specs) + 1
 
-    The windows are split by phase (cell index mod s). Each phase is a stride-1 window
-    problem over every s-th cell; phases whose cells are short runs of memory are first
-    gathered into a compact buffer (a plain copy), so that every reduction below runs
-    over long contiguous stretches.
-    """
-    nd = src.ndim
-    k, s = plan.k, plan.s
-    pieces = []  # (array, offset along axis): out = op over array[offset : offset + m]
-    chunk = int(np.prod(src.shape[axis + 1:])) * src.itemsize
-    gather = s > 1 and _GATHER_MIN <= chunk <= _GATHER_MAX
-    for p in range(min(s, k)):
-        c = (k - p + s - 1) // s  # window cells in this phase
-        n = m + c - 1  # phase cells needed
-        a = start + p
-        phase = src[_index(nd, axis, slice(a, a + (n - 1) * s + 1, s))]
-        if gather:
-            fused = _chunk_view(phase, axis)
-            if fused is not None:
-                buf = np.empty(phase.shape, dtype=phase.dtype)
-                np.copyto(_chunk_view(buf, axis), fused)
-                phase = buf
-        pieces.extend(_window_pieces(phase, axis, c, op, acc))
-    (a0, f0), *rest = pieces
-    first = a0[_index(nd, axis, slice(f0, f0 + m))]
-    if not rest:
-        np.copyto(out, first, casting="unsafe" if acc is not None else "same_kind")
-        return
-    a1, f1 = rest[0]
-    op(first, a1[_index(nd, axis, slice(f1, f1 + m))], out=out, dtype=acc)
-    for a2, f2 in rest[1:]:
-        op(out, a2[_index(nd, axis, slice(f2, f2 + m))], out=out, dtype=acc)
+    def _pass(self, src, shape, dtype, dst, axis, plan, nd, src_is_scratch):
+        op, acc, steps = self.op, self.acc, self.steps
+        k, s = plan.k, plan.s
+        m = plan.hi - plan.lo
+        if m > 0:
+            start = plan.lo * s - plan.before
+            chunk = int(np.prod(shape[axis + 1 :], dtype=np.int64)) * np.dtype(dtype).itemsize
+            gather = src_is_scratch and s > 1 and _GATHER_MIN <= chunk <= _GATHER_MAX
+            fused_src = self._fused(src, axis) if gather else None
+            pieces = []  # (buffer, base, step, ndim): out = op over cells base + (q + i) * step
+            for p in range(min(s, k)):
+                c = (k - p + s - 1) // s  # window cells that fall in this phase
+                n = m + c - 1  # phase cells needed
+                if gather:
+                    pshape = list(shape)
+                    pshape[axis] = n
+                    buf = self._scratch(tuple(pshape), dtype)
+                    fused_buf = self._fused(buf, axis)
+                    steps.append(
+                        _copy(
+                            fused_buf,
+                            (slice(None),) * (axis + 1),
+                            fused_src,
+                            _idx(axis + 1, axis, _strided(start + p, s, 0, n)),
+                        )
+                    )
+                    phase = (buf, 0, 1, pshape)
+                else:
+                    pshape = list(shape)
+                    pshape[axis] = n
+                    phase = (src, start + p, s, pshape)
+                pieces.extend(self._window(phase, c, axis, nd, dtype))
+            out_idx = _idx(nd, axis, slice(plan.lo, plan.hi))
 
+            def view(piece):
+                buf, base, step, q = piece
+                return buf, _idx(nd, axis, _strided(base, step, q, m))
 
-def _window_pieces(a, axis, c, op, acc):
-    """Pieces (array, offset) whose op over [offset : offset + m] is the stride-1 window of c.
+            first = view(pieces[0])
+            if len(pieces) == 1:
+                steps.append(_copy(dst, out_idx, *first))
+            else:
+                steps.append(_binary(op, *first, *view(pieces[1]), dst, out_idx, acc))
+                for piece in pieces[2:]:
+                    steps.append(_binary(op, dst, out_idx, *view(piece), dst, out_idx, acc))
+        for o in itertools.chain(range(0, plan.lo), range(max(plan.hi, plan.lo), plan.n_out)):
+            a, b = plan.window(o)
+            steps.append(
+                _reduce(
+                    op,
+                    src,
+                    _idx(nd, axis, slice(a, b)),
+                    dst,
+                    _idx(nd, axis, slice(o, o + 1)),
+                    axis,
+                    acc,
+                )
+            )
 
-    Small windows are the c shifted views of `a`. Larger ones use doubling partials
-    (reductions over 2, 4, 8, ... cells), which cost O(log c) passes.
-    """
-    levels = c.bit_length() - 1
-    if op is np.maximum:
-        doubling_ops = levels + (0 if c == 1 << levels else 1)
-    else:
-        doubling_ops = levels + bin(c).count("1") - 1
-    if c < 4 or doubling_ops >= c - 1:
-        return [(a, q) for q in range(c)]
-    nd = a.ndim
-    partials = {1: a}
-    w = 1
-    while 2 * w <= c:
-        prev = partials[w]
-        n = prev.shape[axis] - w
-        partials[2 * w] = op(
-            prev[_index(nd, axis, slice(0, n))], prev[_index(nd, axis, slice(w, w + n))], dtype=acc
-        )
-        w *= 2
-    if op is np.maximum:
-        return [(partials[w], 0)] if c == w else [(partials[w], 0), (partials[w], c - w)]
-    pieces, off = [], 0
-    while off < c:
-        size = 1 << ((c - off).bit_length() - 1)
-        pieces.append((partials[size], off))
-        off += size
-    return pieces
+    def _window(self, phase, c, axis, nd, dtype):
+        """Pieces whose op over m consecutive cells is the window of c cells of `phase`.
 
-
-def _run_block(xb, ob, plans, spatial_axes, r0, r1, op, acc, average):
-    """Pool one block: `xb` all rows of some planes/images, `ob` their output rows [r0, r1)."""
-    cur = xb
-    last = len(plans) - 1
-    for d, (axis, plan) in enumerate(zip(spatial_axes, plans)):
-        o0, o1 = (r0, r1) if d == 0 else (0, plan.n_out)
-        if d == last and (not average or ob.dtype == acc):
-            dst = ob
+        Small windows are c shifted views. Larger ones use doubling partials.
+        """
+        buf, base, step, pshape = phase
+        op = self.op
+        levels = c.bit_length() - 1
+        if op is np.maximum:
+            doubling_ops = levels + (0 if c == 1 << levels else 1)
         else:
-            shape = list(cur.shape)
-            shape[axis] = o1 - o0
-            dst = np.empty(shape, dtype=acc if acc is not None else cur.dtype)
-        _reduce_axis(cur, dst, axis, plan, o0, o1, op, acc)
-        cur = dst
-    if average:
-        _divide(cur, ob, plans, spatial_axes, r0, r1, acc)
+            doubling_ops = levels + bin(c).count("1") - 1
+        if c < 4 or doubling_ops >= c - 1:
+            return [(buf, base, step, q) for q in range(c)]
+        work = self.acc if self.acc is not None else dtype
+        partials = {1: (buf, base, step)}
+        w, n = 1, pshape[axis]
+        while 2 * w <= c:
+            pb, pbase, pstep = partials[w]
+            n -= w
+            shape = list(pshape)
+            shape[axis] = n
+            new = self._scratch(tuple(shape), work)
+            self.steps.append(
+                _binary(
+                    op,
+                    pb,
+                    _idx(nd, axis, _strided(pbase, pstep, 0, n)),
+                    pb,
+                    _idx(nd, axis, _strided(pbase, pstep, w, n)),
+                    new,
+                    (slice(None),) * nd,
+                    self.acc,
+                )
+            )
+            w *= 2
+            partials[w] = (new, 0, 1)
+        if op is np.maximum:
+            top = partials[w]
+            return [(*top, 0)] if c == w else [(*top, 0), (*top, c - w)]
+        pieces, off = [], 0
+        while off < c:
+            size = 1 << ((c - off).bit_length() - 1)
+            pieces.append((*partials[size], off))
+            off += size
+        return pieces
+
+    def _divide(self, src, shape, plans, nd):
+        """B[1] = B[src] / number of real cells per window, one slab per window size."""
+        per_axis = []
+        for plan in plans:
+            segs = []
+            lo, hi = plan.lo, max(plan.hi, plan.lo)
+            if lo > 0:
+                segs.append((slice(0, lo), [plan.count(o) for o in range(lo)]))
+            if hi > lo:
+                segs.append((slice(lo, hi), plan.k))
+            if plan.n_out > hi:
+                segs.append((slice(hi, plan.n_out), [plan.count(o) for o in range(hi, plan.n_out)]))
+            per_axis.append(segs)
+        for combo in itertools.product(*per_axis):
+            idx = [slice(None)] * nd
+            div = 1
+            for axis, (sl, count) in zip(range(2, 2 + len(plans)), combo):
+                idx[axis] = sl
+                if isinstance(count, list):
+                    vec = np.asarray(count, dtype=self.acc).reshape((-1,) + (1,) * (nd - axis - 1))
+                    count = vec
+                div = div * count
+            idx = tuple(idx)
+            if isinstance(div, int) and div & (div - 1) == 0:
+                # A power of two: multiplying by its reciprocal is exact.
+                self.steps.append(_scale(np.multiply, src, idx, 1, idx, 1.0 / div, self.acc))
+            else:
+                self.steps.append(_scale(np.divide, src, idx, 1, idx, div, self.acc))
+
+    def buffers(self, arena):
+        """Views of one thread's arena (a uint8 array of at least arena_bytes) as B[2:]."""
+        starts = [0, self.region_sizes[0], self.region_sizes[0] + self.region_sizes[1]]
+        bufs = [None, None]
+        for spec in self.specs:
+            if spec[0] == "array":
+                shape, dtype, (region, offset) = spec[1:]
+                begin = starts[region] + offset
+                size = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+                bufs.append(arena[begin : begin + size].view(dtype).reshape(shape))
+            else:
+                base, axis = bufs[spec[1]], spec[2]
+                size = base.itemsize * int(np.prod(base.shape[axis + 1 :], dtype=np.int64))
+                fused = base.reshape(base.shape[: axis + 1] + (-1,))
+                bufs.append(fused.view(np.dtype((np.void, size)))[..., 0])
+        return bufs
+
+    def run(self, bufs, xb, ob):
+        bufs[0], bufs[1] = xb, ob
+        for step in self.steps:
+            step(bufs)
 
 
-def _segments(plan, o0, o1):
-    """Split outputs [o0, o1) into runs of equal window size: (slice, count or vector)."""
-    segs = []
-    lo, hi = max(o0, min(plan.lo, o1)), min(o1, max(plan.hi, o0))
-    if plan.lo >= plan.hi:
-        lo = hi = o1
-    if lo > o0:
-        segs.append((slice(0, lo - o0), plan.counts[o0:lo]))
-    if hi > lo:
-        segs.append((slice(lo - o0, hi - o0), plan.k))
-    if o1 > hi:
-        segs.append((slice(hi - o0, o1 - o0), plan.counts[hi:o1]))
-    return segs
+@lru_cache(maxsize=256)
+def _program(in_shape, plan_keys, mode, acc, in_dtype, out_dtype):
+    plans = [_plan(*key) for key in plan_keys]
+    op = np.maximum if mode == "max" else np.add
+    return _Program(in_shape, plans, op, acc, in_dtype, out_dtype, mode == "average")
 
 
-def _divide(total, ob, plans, spatial_axes, r0, r1, acc):
-    """ob = total / (number of real cells in each window), slab by slab."""
-    nd = total.ndim
-    per_axis = [
-        _segments(plan, r0, r1) if d == 0 else _segments(plan, 0, plan.n_out)
-        for d, plan in enumerate(plans)
-    ]
-    for combo in itertools.product(*per_axis):
-        idx = [slice(None)] * nd
-        div = 1
-        for axis, (sl, count) in zip(spatial_axes, combo):
-            idx[axis] = sl
-            if isinstance(count, np.ndarray):
-                shape = [1] * (nd - axis)
-                shape[0] = count.size
-                count = count.reshape(shape).astype(acc)
-            div = div * count
-        idx = tuple(idx)
-        if isinstance(div, int) and div & (div - 1) == 0:
-            # Dividing by a power of two is exact as a multiplication by its reciprocal.
-            np.multiply(total[idx], 1.0 / div, out=ob[idx], dtype=acc)
-        else:
-            np.divide(total[idx], div, out=ob[idx], dtype=acc)
-
-
-def _tiny(x, mode, pool_size, strides, padding, channels_last, plans, acc):
-    """Whole-array path for small inputs: one window view, one reduction."""
-    n = len(pool_size)
-    first = 1 if channels_last else 2
-    if padding == "same" and not all(p.before == 0 and p.full for p in plans):
-        shape = list(x.shape)
-        idx = [slice(None)] * x.ndim
-        for i, p in enumerate(plans):
-            extra = max((p.n_out - 1) * p.s + p.k - p.n, 0)
-            shape[first + i] = p.n + extra
-            idx[first + i] = slice(p.before, p.before + p.n)
-        if mode == "max":
-            fill = _lowest(x.dtype)
-        else:
-            fill = 0
-        src = np.full(shape, fill, dtype=x.dtype)
-        src[tuple(idx)] = x
-    else:
-        src = np.ascontiguousarray(x)
-    st = src.strides
-    item = src.itemsize
-    del item
-    oshape = list(src.shape)
-    ostrides = list(st)
-    for i, p in enumerate(plans):
-        oshape[first + i] = p.n_out
-        ostrides[first + i] = st[first + i] * p.s
-    wshape = tuple(oshape) + tuple(pool_size)
-    wstrides = tuple(ostrides) + tuple(st[first + i] for i in range(n))
-    windows = np.ndarray(wshape, dtype=src.dtype, buffer=src, strides=wstrides)
-    axes = tuple(range(x.ndim, x.ndim + n))
-    if mode == "max":
-        return np.maximum.reduce(windows, axis=axes)
-    total = np.add.reduce(windows, axis=axes, dtype=acc)
-    return np.divide(total, _count_array(plans, first, x.ndim), dtype=acc).astype(
-        x.dtype, copy=False
-    )
+# ---------------------------------------------------------------------- tiny path
 
 
 def _lowest(dtype):
@@ -324,26 +385,80 @@ def _lowest(dtype):
     return -np.inf
 
 
-def _count_array(plans, first, ndim):
-    """Divisor for averages: a scalar when every window is full, else a broadcast array."""
-    if all(p.full for p in plans):
-        return float(np.prod([p.k for p in plans]))
-    return _count_grid(tuple((p.n, p.k, p.s) for p in plans), first, ndim)
+@lru_cache(maxsize=256)
+def _tiny_plan(shape, dtype, mode, pool_size, strides, padding, channels_last):
+    """Padded shape, where x goes in it, the window view's shape/strides, and divisor."""
+    n = len(pool_size)
+    first = 1 if channels_last else 2
+    plans = [
+        _axis_plan(shape[first + i], pool_size[i], strides[i], padding == "same") for i in range(n)
+    ]
+    padded = list(shape)
+    place = [slice(None)] * len(shape)
+    need_pad = False
+    for i, p in enumerate(plans):
+        extent = max((p.n_out - 1) * p.s + p.k, p.before + p.n)
+        padded[first + i] = extent
+        place[first + i] = slice(p.before, p.before + p.n)
+        need_pad |= extent != p.n
+    item = np.dtype(dtype).itemsize
+    cstrides = [item] * len(shape)
+    for ax in range(len(shape) - 2, -1, -1):
+        cstrides[ax] = cstrides[ax + 1] * padded[ax + 1]
+    wshape = list(padded)
+    wstrides = list(cstrides)
+    for i, p in enumerate(plans):
+        wshape[first + i] = p.n_out
+        wstrides[first + i] = cstrides[first + i] * p.s
+    wshape += list(pool_size)
+    wstrides += [cstrides[first + i] for i in range(n)]
+    axes = tuple(range(len(shape), len(shape) + n))
+    divisor = None
+    if mode == "average":
+        grid = np.ones([1] * first + [p.n_out for p in plans] + [1] * (len(shape) - first - n))
+        for i, p in enumerate(plans):
+            counts = np.array([p.count(o) for o in range(p.n_out)], dtype=np.float64)
+            vshape = [1] * len(shape)
+            vshape[first + i] = p.n_out
+            grid = grid * counts.reshape(vshape)
+        acc = np.float64 if dtype == np.float64 else np.float32
+        divisor = grid.astype(acc)
+        if np.all(divisor == divisor.flat[0]):
+            divisor = float(divisor.flat[0])
+    fill = _lowest(np.dtype(dtype)) if mode == "max" else 0
+    return (
+        tuple(padded) if need_pad else None,
+        tuple(place),
+        fill,
+        tuple(wshape),
+        tuple(wstrides),
+        axes,
+        divisor,
+    )
 
 
-@lru_cache(maxsize=64)
-def _count_grid(specs, first, ndim):
-    counts = None
-    for i, (n, k, s) in enumerate(specs):
-        c = _plan(n, k, s, True).counts
-        shape = [1] * len(specs)
-        shape[i] = c.size
-        c = c.reshape(shape)
-        counts = c if counts is None else counts * c
-    shape = [1] * first + list(counts.shape) + [1] * (ndim - first - len(specs))
-    grid = counts.reshape(shape)
-    grid.flags.writeable = False
-    return grid
+def _tiny(x, mode, pool_size, strides, padding, channels_last):
+    padded, place, fill, wshape, wstrides, axes, divisor = _tiny_plan(
+        x.shape, x.dtype, mode, pool_size, strides, padding, channels_last
+    )
+    if x.size == 0:
+        return np.empty(wshape[: x.ndim], dtype=x.dtype)
+    if padded is not None:
+        src = np.full(padded, fill, dtype=x.dtype)
+        src[place] = x
+    elif x.flags.c_contiguous:
+        src = x
+    else:
+        src = np.ascontiguousarray(x)
+    windows = np.ndarray(wshape, dtype=x.dtype, buffer=src, strides=wstrides)
+    if mode == "max":
+        return np.maximum.reduce(windows, axis=axes)
+    acc = np.float64 if x.dtype == np.float64 else np.float32
+    total = np.add.reduce(windows, axis=axes, dtype=acc)
+    return np.divide(total, divisor, out=np.empty(total.shape, x.dtype), dtype=acc)
+
+
+# --------------------------------------------------------------------------- driver
 
 
 def pool(
@@ -360,81 +475,119 @@ def pool(
     of `x.dtype`; `x` is never written to. Average "same" divides by the number of real
     (unpadded) cells in each window; max "same" pads with cells that never win.
     """
+    if x.size <= _TINY_SIZE:
+        return _tiny(x, mode, tuple(pool_size), tuple(strides), padding, channels_last)
     n = len(pool_size)
     first = 1 if channels_last else 2
     same = padding == "same"
     shape = x.shape
-    plans = [_plan(shape[first + i], pool_size[i], strides[i], same) for i in range(n)]
+    plans = [_axis_plan(shape[first + i], pool_size[i], strides[i], same) for i in range(n)]
     dtype = x.dtype
-    if mode == "max":
-        op, acc = np.maximum, None
-    else:
-        op = np.add
+    acc = None
+    if mode == "average":
         acc = np.dtype(np.float64) if dtype == np.float64 else np.dtype(np.float32)
-    if x.size <= _TINY_SIZE:
-        return _tiny(x, mode, pool_size, strides, padding, channels_last, plans, acc)
 
     out_shape = list(shape)
     for i, p in enumerate(plans):
         out_shape[first + i] = p.n_out
     out = np.empty(out_shape, dtype=dtype)
-    # Canonical 4-6 dim views: (batch, planes, *spatial, channels).
+    if out.size == 0:
+        return out
+    # Canonical views (batch, planes, *spatial, channels): one of planes/channels is 1.
     if channels_last:
         xv, ov = x[:, None], out[:, None]
     else:
         xv, ov = x[..., None], out[..., None]
-    spatial_axes = tuple(range(2, 2 + n))
-    average = mode == "average"
-
-    batch, planes = xv.shape[0], xv.shape[1]
-    item = np.dtype(acc).itemsize if acc is not None else dtype.itemsize
-    p0 = plans[0]
-    # Bytes of the first pass's result for one plane (all rows), the largest intermediate.
-    plane_bytes = item * p0.n_out * int(np.prod(xv.shape[3:]))
-    rows = p0.n_out
-    blocks = []
-    if planes * plane_bytes <= _BLOCK_BYTES:
-        step = max(1, _BLOCK_BYTES // max(planes * plane_bytes, 1))
-        for b0 in range(0, batch, step):
-            blocks.append((slice(b0, b0 + step), slice(None), 0, rows))
-    elif plane_bytes <= _BLOCK_BYTES:
-        step = max(1, _BLOCK_BYTES // max(plane_bytes, 1))
-        for b in range(batch):
-            for g0 in range(0, planes, step):
-                blocks.append((slice(b, b + 1), slice(g0, g0 + step), 0, rows))
-    else:
-        step = max(1, (_BLOCK_BYTES * rows) // plane_bytes)
-        for b in range(batch):
-            for g in range(planes):
-                for r0 in range(0, rows, step):
-                    blocks.append((slice(b, b + 1), slice(g, g + 1), r0, min(r0 + step, rows)))
-
-    def work(it):
-        for bs, gs, r0, r1 in it:
-            ob = ov[bs, gs]
-            ob = ob[_index(ob.ndim, 2, slice(r0, r1))]
-            _run_block(xv[bs, gs], ob, plans, spatial_axes, r0, r1, op, acc, average)
 
     threads = _thread_count()
-    if threads > 1 and len(blocks) > 1 and x.nbytes >= _THREAD_MIN_BYTES:
-        shared = iter(blocks)
+    if x.nbytes < _THREAD_MIN_BYTES:
+        threads = 1
+    # Extra memory is one arena per thread; keep it well under 1/8 of the input.
+    budget = max(x.nbytes // (10 * threads), 1 << 16)
+    target = _BLOCK_BYTES
+    for _ in range(4):
+        blocks = _blocks(xv.shape, plans, (acc or dtype).itemsize, target)
+        jobs = _jobs(blocks, xv, ov, plans, mode, acc, dtype)
+        arena = max(job[0].arena_bytes for job in jobs)
+        if arena <= budget or target <= 1:
+            break
+        target = max(1, target * budget // arena - 1)
+    if threads > len(jobs):
+        threads = len(jobs)
+
+    def work(items):
+        space = np.empty(arena, dtype=np.uint8)
+        views = {}
+        for prog, xb, ob in items:
+            bufs = views.get(prog)
+            if bufs is None:
+                bufs = views[prog] = prog.buffers(space)
+            prog.run(bufs, xb, ob)
+
+    if threads > 1:
+        shared = iter(jobs)
         lock = threading.Lock()
 
         def pull():
             while True:
                 with lock:
-                    item = next(shared, None)
-                if item is None:
+                    block = next(shared, None)
+                if block is None:
                     return
-                yield item
+                yield block
 
         executor = _get_executor()
-        futures = [executor.submit(work, pull()) for _ in range(min(threads, len(blocks)) - 1)]
+        futures = [executor.submit(work, pull()) for _ in range(threads - 1)]
         try:
             work(pull())
         finally:
             for f in futures:
                 f.result()
     else:
-        work(blocks)
+        work(jobs)
     return out
+
+
+def _blocks(shape, plans, item, target):
+    """Blocks (batch slice, plane slice, r0, r1) of the canonical view `shape`.
+
+    A block's first intermediate is about `target` bytes: several whole images, several
+    planes of one image, or a band of output rows of one plane.
+    """
+    batch, planes = shape[0], shape[1]
+    p0 = plans[0]
+    rows = p0.n_out
+    plane_bytes = item * rows * int(np.prod(shape[3:], dtype=np.int64))
+    if planes * plane_bytes <= target:
+        step = max(1, target // (planes * plane_bytes))
+        step = -(-batch // -(-batch // step))  # even out the block sizes
+        return [(slice(b, b + step), slice(None), 0, rows) for b in range(0, batch, step)]
+    if plane_bytes <= target:
+        step = max(1, target // plane_bytes)
+        step = -(-planes // -(-planes // step))
+        return [
+            (slice(b, b + 1), slice(g, g + step), 0, rows)
+            for b in range(batch)
+            for g in range(0, planes, step)
+        ]
+    step = max(1, (target * rows) // plane_bytes)
+    step = -(-rows // -(-rows // step))
+    return [
+        (slice(b, b + 1), slice(g, g + 1), r0, min(r0 + step, rows))
+        for b in range(batch)
+        for g in range(planes)
+        for r0 in range(0, rows, step)
+    ]
+
+
+def _jobs(blocks, xv, ov, plans, mode, acc, dtype):
+    """(program, input block, output block) for each block."""
+    p0 = plans[0]
+    rest_keys = tuple(p.key for p in plans[1:])
+    jobs = []
+    for bs, gs, r0, r1 in blocks:
+        in0, in1, slab = p0.rows(r0, r1)
+        xb = xv[bs, gs, in0:in1]
+        prog = _program(xb.shape, (slab.key,) + rest_keys, mode, acc, dtype, dtype)
+        jobs.append((prog, xb, ov[bs, gs, r0:r1]))
+    return jobs

@@ -1,0 +1,365 @@
+"""Benchmark rstyle_keras pooling against PyTorch, TensorFlow, JAX and the Keras layer.
+
+Run from the repository root (peers are optional; missing ones are reported):
+
+    PYTHONPATH=. python benchmarks/bench_pooling.py            # all cases, both layouts
+    PYTHONPATH=. python benchmarks/bench_pooling.py --quick    # fewer rounds
+    PYTHONPATH=. python benchmarks/bench_pooling.py --cases 1,2 --rounds 21 --formats last
+
+For each case (issue #4's table) and data format it times, in interleaved rounds
+(one call of every contender per round, order rotated each round), medians of:
+
+* ``kernel``: ``rstyle_keras.ops.pool_kernels.pool`` on a NumPy array;
+* ``layer``:  ``rstyle_keras.AveragePooling2D`` / ``MaxPooling2D`` called on it (if that
+  API is importable);
+* peers: ``torch`` (``F.avg_pool2d``/``max_pool2d``, 2 threads; channels_last memory
+  for channels_last data), ``tf`` (``tf.nn.avg_pool2d``/``max_pool2d``, 2 intra-op
+  threads), ``jax`` (``jax.jit`` of ``keras.ops.average_pool``/``max_pool``);
+* ``keras``: the Keras 3 layer called eagerly on the NumPy array (JAX backend): what a
+  Keras user gets.
+
+It prints each median, the ratio to the fastest peer, the ratio to the memory-bandwidth
+floor ((bytes in + bytes out) at the copy speed measured in this run), the kernel's
+peak extra memory (tracemalloc, peak minus the output, as a fraction of the input) and
+the small-input cost, then checks issue #4's targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+
+from rstyle_keras.ops.pool_kernels import pool, same_padding  # noqa: E402
+
+THREADS = 2
+CASES = {
+    1: ((32, 112, 112, 64), 2, 2, "valid", "average"),
+    2: ((32, 112, 112, 64), 3, 1, "same", "average"),
+    3: ((32, 112, 112, 64), 3, 2, "same", "average"),
+    4: ((8, 56, 56, 256), 7, 1, "valid", "average"),
+    5: ((32, 112, 112, 64), 2, 2, "valid", "max"),
+    6: ((32, 112, 112, 64), 3, 2, "same", "max"),
+    7: ((128, 28, 28, 32), 2, 2, "valid", "average"),
+}
+MEMORY_CASES = {1, 2, 3, 4, 5, 6}
+PEERS = ("torch", "tf", "jax")
+
+
+# ----------------------------------------------------------------------- contenders
+
+
+def load_peers():
+    """Import what is installed; return (modules, {name: reason missing})."""
+    mods, missing = {}, {}
+    try:
+        import torch
+
+        torch.set_num_threads(THREADS)
+        mods["torch"] = torch
+    except Exception as e:  # noqa: BLE001
+        missing["torch"] = f"{type(e).__name__}: {e}"
+    try:
+        import tensorflow as tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(THREADS)
+        tf.config.threading.set_inter_op_parallelism_threads(THREADS)
+        mods["tf"] = tf
+    except Exception as e:  # noqa: BLE001
+        missing["tf"] = f"{type(e).__name__}: {e}"
+    try:
+        import jax
+        import keras
+
+        if keras.backend.backend() != "jax":
+            raise RuntimeError(f"KERAS_BACKEND is {keras.backend.backend()!r}, need 'jax'")
+        mods["jax"] = jax
+        mods["keras"] = keras
+    except Exception as e:  # noqa: BLE001
+        missing["jax"] = missing["keras"] = f"{type(e).__name__}: {e}"
+    try:
+        from rstyle_keras import AveragePooling2D, MaxPooling2D
+
+        mods["layer"] = (AveragePooling2D, MaxPooling2D)
+    except Exception as e:  # noqa: BLE001
+        missing["layer"] = f"{type(e).__name__}: {e}"
+    return mods, missing
+
+
+def make_contenders(mods, x, k, s, padding, mode, channels_last):
+    """{name: zero-argument callable} for one case and layout; also notes on skipped ones."""
+    fmt = "channels_last" if channels_last else "channels_first"
+    calls, notes = {}, {}
+    calls["kernel"] = lambda: pool(x, mode, (k, k), (s, s), padding, channels_last)
+
+    if "layer" in mods:
+        avg_cls, max_cls = mods["layer"]
+        cls = avg_cls if mode == "average" else max_cls
+        try:
+            layer = cls(pool_size=k, strides=s, padding=padding, data_format=fmt)
+            layer(x)
+            calls["layer"] = lambda: layer(x)
+        except Exception as e:  # noqa: BLE001
+            notes["layer"] = f"{type(e).__name__}: {e}"
+
+    if "torch" in mods:
+        torch = mods["torch"]
+        F = torch.nn.functional
+        tt = torch.from_numpy(x)
+        tt = tt.permute(0, 3, 1, 2) if channels_last else tt  # NCHW view, NHWC memory
+        n = x.shape[1] if channels_last else x.shape[2]
+        before, after = same_padding(n, k, s) if padding == "same" else (0, 0)
+        kw = {}
+        if before == after:
+            kw["padding"] = before
+        elif before == 0:
+            kw["ceil_mode"] = True  # windows clipped at the end, as TF "same"
+        else:
+            notes["torch"] = f"asymmetric padding {before},{after} not expressible"
+        if "torch" not in notes:
+            if mode == "average":
+                calls["torch"] = lambda: F.avg_pool2d(tt, k, s, count_include_pad=False, **kw)
+            else:
+                calls["torch"] = lambda: F.max_pool2d(tt, k, s, **kw)
+
+    if "tf" in mods:
+        tf = mods["tf"]
+        fn = tf.nn.avg_pool2d if mode == "average" else tf.nn.max_pool2d
+        df = "NHWC" if channels_last else "NCHW"
+        tft = tf.constant(x)
+        try:
+            fn(tft, k, s, padding.upper(), data_format=df).numpy()
+            calls["tf"] = lambda: fn(tft, k, s, padding.upper(), data_format=df)
+        except Exception as e:  # noqa: BLE001
+            notes["tf"] = f"{df} unsupported on CPU ({type(e).__name__})"
+
+    if "jax" in mods:
+        jax, keras = mods["jax"], mods["keras"]
+        op = keras.ops.average_pool if mode == "average" else keras.ops.max_pool
+        jf = jax.jit(lambda a: op(a, k, s, padding, data_format=fmt))
+        ja = jax.device_put(x)
+        calls["jax"] = lambda: jf(ja).block_until_ready()
+        cls = keras.layers.AveragePooling2D if mode == "average" else keras.layers.MaxPooling2D
+        klayer = cls(pool_size=k, strides=s, padding=padding, data_format=fmt)
+        calls["keras"] = lambda: klayer(x).block_until_ready()
+    return calls, notes
+
+
+def check_agreement(calls, reference, channels_last):
+    """Largest difference of each contender's output from the kernel's, over max |out|."""
+    diffs = {}
+    scale = max(float(np.max(np.abs(reference))), 1e-30)
+    for name, call in calls.items():
+        if name == "kernel":
+            continue
+        got = np.asarray(call())
+        if name == "torch" and channels_last:
+            got = np.moveaxis(got, 1, -1)
+        if got.shape != reference.shape:
+            diffs[name] = float("nan")
+            continue
+        diffs[name] = float(np.max(np.abs(got - reference))) / scale
+    return diffs
+
+
+# -------------------------------------------------------------------------- timing
+
+
+def copy_speed(nbytes=256 << 20, repeats=7):
+    """Bytes read + written per second by np.copyto of a large float32 array."""
+    a = np.ones(nbytes // 4, dtype=np.float32)
+    b = np.empty_like(a)
+    np.copyto(b, a)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        np.copyto(b, a)
+        times.append(time.perf_counter() - t0)
+    return 2 * a.nbytes / statistics.median(times)
+
+
+def interleaved(calls, rounds):
+    """Median seconds per contender; each round calls every contender once, rotating order."""
+    names = list(calls)
+    for name in names:  # warm-up (jit compile, thread pools, caches)
+        calls[name]()
+        calls[name]()
+    times = {name: [] for name in names}
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            t0 = time.perf_counter()
+            calls[name]()
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(v) for name, v in times.items()}
+
+
+def peak_extra(x, mode, k, s, padding, channels_last):
+    """Peak memory of one kernel call beyond its output, as a fraction of the input."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        out = pool(x, mode, (k, k), (s, s), padding, channels_last)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return (peak - out.nbytes) / x.nbytes
+
+
+def per_call(fn, min_time=0.2, repeats=7):
+    """Median seconds of one call of a fast function."""
+    fn()
+    n = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            fn()
+        if time.perf_counter() - t0 > min_time / repeats:
+            break
+        n *= 2
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(n):
+            fn()
+        samples.append((time.perf_counter() - t0) / n)
+    return statistics.median(samples)
+
+
+# -------------------------------------------------------------------------- report
+
+
+def fmt_ms(t):
+    return "-" if t is None else f"{t * 1e3:8.2f}"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cases", default="1,2,3,4,5,6,7", help="comma-separated case numbers")
+    ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 15)")
+    ap.add_argument("--quick", action="store_true", help="5 rounds, smaller copy-speed probe")
+    ap.add_argument(
+        "--formats", default="both", choices=["both", "last", "first"], help="data formats"
+    )
+    args = ap.parse_args(argv)
+    rounds = args.rounds or (5 if args.quick else 15)
+    cases = [int(c) for c in args.cases.split(",") if c.strip()]
+    formats = {"both": [True, False], "last": [True], "first": [False]}[args.formats]
+
+    mods, missing = load_peers()
+    print(f"numpy {np.__version__}, python {sys.version.split()[0]}, cpus {os.cpu_count()}")
+    versions = []
+    for name in ("torch", "tf", "jax", "keras"):
+        if name in mods:
+            versions.append(f"{name} {mods[name].__version__}")
+    print("peers: " + (", ".join(versions) or "none"))
+    for name, why in missing.items():
+        print(f"missing: {name} ({why})")
+    speed = copy_speed(64 << 20 if args.quick else 256 << 20)
+    print(f"copy speed (bytes read + written): {speed / 1e9:.1f} GB/s; rounds: {rounds}")
+    print()
+
+    header = (
+        f"{'case':>4} {'format':<6} {'contender':<7} {'median ms':>9} "
+        f"{'x fastest peer':>14} {'x floor':>8}"
+    )
+    failures = []
+    summary = []
+    for case in cases:
+        shape, k, s, padding, mode = CASES[case]
+        rng = np.random.default_rng(case)
+        base = rng.standard_normal(shape, dtype=np.float32)
+        for channels_last in formats:
+            x = base if channels_last else np.ascontiguousarray(base.transpose(0, 3, 1, 2))
+            fmt = "last" if channels_last else "first"
+            calls, notes = make_contenders(mods, x, k, s, padding, mode, channels_last)
+            reference = calls["kernel"]()
+            agree = check_agreement(calls, reference, channels_last)
+            med = interleaved(calls, rounds)
+            floor = (x.nbytes + reference.nbytes) / speed
+            peers = {n: med[n] for n in PEERS if n in med}
+            fastest = min(peers.values()) if peers else None
+            extra = peak_extra(x, mode, k, s, padding, channels_last)
+            title = (
+                f"case {case}: {mode} pool {k} stride {s} {padding}, input {shape} channels_{fmt}"
+            )
+            print(title)
+            print(header)
+            for name in ("kernel", "layer", "torch", "tf", "jax", "keras"):
+                if name not in med:
+                    why = notes.get(name) or missing.get(name)
+                    if why:
+                        print(f"{case:>4} {fmt:<6} {name:<7} {'-':>9}  ({why})")
+                    continue
+                t = med[name]
+                ratio = f"{t / fastest:14.2f}" if fastest else f"{'-':>14}"
+                print(f"{case:>4} {fmt:<6} {name:<7} {fmt_ms(t):>9} {ratio} {t / floor:8.2f}")
+            bad = {n: d for n, d in agree.items() if not d <= 1e-5}
+            print(
+                f"     kernel peak extra memory: {extra:.3f} of input; floor {floor * 1e3:.2f} ms"
+                + (f"; DISAGREES with {bad}" if bad else "")
+            )
+            print()
+            t = med["kernel"]
+            checks = []
+            if fastest is not None:
+                checks.append(("<= 1.5x fastest peer", t <= 1.5 * fastest, t / fastest))
+            if "keras" in med:
+                checks.append(("faster than Keras eager", t < med["keras"], t / med["keras"]))
+            if case in MEMORY_CASES:
+                checks.append(("extra memory <= 1/8", extra <= 0.125, extra))
+            summary.append((case, fmt, checks))
+            for what, ok, _ in checks:
+                if not ok:
+                    failures.append(f"case {case} channels_{fmt}: {what}")
+            del calls, reference, x
+            gc.collect()
+
+    # Small inputs: a (1, 3, 3, 1) tensor, default 2x2 pooling.
+    tiny = np.random.default_rng(0).standard_normal((1, 3, 3, 1), dtype=np.float32)
+    small = {"kernel": per_call(lambda: pool(tiny, "average", (2, 2), (2, 2), "valid", True))}
+    if "layer" in mods:
+        try:
+            layer = mods["layer"][0](pool_size=2)
+            small["layer"] = per_call(lambda: layer(tiny))
+        except Exception as e:  # noqa: BLE001
+            print(f"layer small-input call failed: {type(e).__name__}: {e}")
+    if "keras" in mods:
+        klayer = mods["keras"].layers.AveragePooling2D(pool_size=2)
+        small["keras"] = per_call(lambda: klayer(tiny).block_until_ready())
+    print("small input (1, 3, 3, 1), AveragePooling2D(pool_size=2):")
+    for name, t in small.items():
+        print(f"     {name:<7} {t * 1e6:8.1f} us")
+    small_key = "layer" if "layer" in small else "kernel"
+    small_ok = small[small_key] <= 20e-6
+    if not small_ok:
+        failures.append(f"small input: {small_key} {small[small_key] * 1e6:.1f} us > 20 us")
+    print()
+
+    print("targets:")
+    for case, fmt, checks in summary:
+        parts = [f"{what}: {'ok' if ok else 'MISSED'} ({val:.2f})" for what, ok, val in checks]
+        print(f"  case {case} channels_{fmt}: " + "; ".join(parts))
+    print(
+        f"  small input ({small_key}) <= 20 us: {'ok' if small_ok else 'MISSED'} "
+        f"({small[small_key] * 1e6:.1f} us)"
+    )
+    if "layer" not in small:
+        print("  (the public layer was not importable: small-input target checked on the kernel)")
+    print("ALL TARGETS MET" if not failures else "MISSED: " + "; ".join(failures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
