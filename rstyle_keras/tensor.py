@@ -48,6 +48,8 @@ class Tensor(NDArrayOperatorsMixin):
             return np.array(self._value, dtype=dtype, copy=True)
         if dtype is None or np.dtype(dtype) == self._value.dtype:
             return self._value
+        if copy is False:  # NumPy 2's protocol: a conversion that must copy is an error
+            raise ValueError(f"converting a {self.dtype} Tensor to {dtype} needs a copy")
         return self._value.astype(dtype)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
