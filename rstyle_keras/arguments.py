@@ -84,18 +84,16 @@ def standardize_data_format(data_format, name: str = "data_format") -> str:
 
 def standardize_policy(dtype, name: str = "dtype") -> str:
     """A layer dtype (policy name): a string, a NumPy dtype, a DTypePolicy config or None."""
-    if dtype is None:
+    if dtype is None or dtype is float:  # Keras maps Python's float to floatx
         return config_floatx()
     if isinstance(dtype, dict):  # a serialized DTypePolicy, as in Keras configs
         dtype = dtype.get("config", {}).get("name", dtype)
-    if isinstance(dtype, str) and dtype in POLICY_COMPUTE_DTYPES:
-        return dtype
-    try:
-        as_numpy = np.dtype(dtype).name
-    except TypeError:
-        as_numpy = None
-    if as_numpy in POLICY_COMPUTE_DTYPES:
-        return as_numpy
+    if isinstance(dtype, str):
+        if dtype in POLICY_COMPUTE_DTYPES:  # names only: Keras refuses "double", "f4", ...
+            return dtype
+    elif isinstance(dtype, np.dtype) or (isinstance(dtype, type) and issubclass(dtype, np.generic)):
+        if np.dtype(dtype).name in POLICY_COMPUTE_DTYPES:
+            return np.dtype(dtype).name
     raise ValueError(
         f"`{name}` must be one of {', '.join(map(repr, POLICY_COMPUTE_DTYPES))} or None; "
         f"received {name}={dtype!r}."

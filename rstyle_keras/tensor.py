@@ -76,3 +76,18 @@ class Tensor(NDArrayOperatorsMixin):
         return f"Tensor({text}, shape={self.shape}, dtype={self.dtype.name})"
 
     __str__ = __repr__
+
+
+def as_array(data) -> np.ndarray:
+    """`data` as a NumPy array without copying arrays and Tensors. Python data (numbers,
+    nested lists, ranges) takes Keras's default dtypes: floats float32, ints int32."""
+    if isinstance(data, np.ndarray):
+        return data
+    if isinstance(data, Tensor):
+        return data._value
+    values = np.asarray(list(data) if isinstance(data, range) else data)
+    if values.dtype == np.float64:
+        return values.astype(np.float32)
+    if values.dtype == np.int64:
+        return values.astype(np.int32)
+    return values

@@ -146,3 +146,16 @@ def test_get_config_has_keras_keys_and_round_trips():
 def test_compute_output_shape_keeps_unknown_sizes():
     layer = layer_average_pooling_2d(pool_size=2)
     assert layer.compute_output_shape((None, None, 9, 3)) == (None, None, 4, 3)
+
+
+def test_python_float_as_dtype_means_floatx_as_in_keras():
+    assert (grid(2, 2, "float64") | layer_average_pooling_2d(pool_size=2, dtype=float)).dtype == (
+        "float32"
+    )
+
+
+def test_nested_lists_take_keras_default_dtypes():
+    from rstyle_keras import layer_max_pooling_2d
+
+    assert ([[[[1], [2]], [[3], [4]]]] | layer_max_pooling_2d()).dtype == "int32"
+    assert ([[[[1.5], [2]], [[3], [4]]]] | layer_max_pooling_2d()).dtype == "float32"

@@ -131,3 +131,26 @@ def test_input_is_never_modified():
     for padding in ("valid", "same"):
         x | layer_average_pooling_2d(pool_size=2, strides=1, padding=padding)
     np.testing.assert_array_equal(x, before)
+
+
+@pytest.mark.parametrize("dtype", ["double", "float", "f4", "int8", "bfloat16"])
+def test_layer_dtype_takes_policy_names_only(dtype):
+    with pytest.raises(ValueError, match="`dtype`"):
+        layer_average_pooling_2d(pool_size=2, dtype=dtype)
+
+
+def test_global_pooling_of_an_empty_axis_names_inputs():
+    from rstyle_keras import layer_global_average_pooling_2d, layer_global_max_pooling_2d
+
+    for layer_function in (layer_global_average_pooling_2d, layer_global_max_pooling_2d):
+        with pytest.raises(ValueError, match="`inputs` has an empty spatial dimension"):
+            np.ones((1, 0, 3, 1)) | layer_function()
+
+
+@pytest.mark.parametrize("strides", [1, 2, 10**30])
+def test_huge_windows_under_same_cover_the_whole_input(strides):
+    x = np.arange(12, dtype="float32").reshape(1, 3, 4, 1)
+    out = x | layer_average_pooling_2d(pool_size=10**30, strides=strides, padding="same")
+    expected_shape = (1, -(-3 // strides), -(-4 // strides), 1)
+    assert out.shape == expected_shape
+    np.testing.assert_allclose(out.numpy(), np.full(expected_shape, x.mean()), rtol=1e-6)

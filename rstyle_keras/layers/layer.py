@@ -7,7 +7,7 @@ import numpy as np
 from ..arguments import POLICY_COMPUTE_DTYPES, as_int, standardize_policy, standardize_shape
 from ..keras_tensor import KerasTensor
 from ..naming import auto_name, to_snake_case
-from ..tensor import Tensor
+from ..tensor import Tensor, as_array
 
 # Keyword arguments every layer takes (R's `...`), beyond the layer's own ones.
 BASE_LAYER_ARGUMENTS = (
@@ -132,7 +132,7 @@ class Layer:
 
     def _as_numeric_array(self, inputs) -> np.ndarray:
         try:
-            x = np.asarray(inputs)
+            x = as_array(inputs)
         except (ValueError, TypeError) as e:  # ragged nested lists and the like
             raise TypeError(
                 f"{self._who()}: `inputs` must be a Tensor, NumPy array or nested list of "

@@ -6,16 +6,7 @@ import numpy as np
 
 from ..arguments import as_int
 from ..keras_tensor import KerasTensor
-from ..tensor import Tensor
-
-
-def _python_default_dtype(values: np.ndarray, given) -> np.dtype:
-    """Keras's defaults for Python data: floats become float32, ints int32."""
-    if values.dtype == np.float64 and not isinstance(given, np.ndarray):
-        return np.dtype("float32")
-    if values.dtype == np.int64 and not isinstance(given, np.ndarray):
-        return np.dtype("int32")
-    return values.dtype
+from ..tensor import Tensor, as_array
 
 
 def op_array(x, dtype=None) -> Tensor:
@@ -36,20 +27,19 @@ def op_array(x, dtype=None) -> Tensor:
         >>> op_array([1, 2]).dtype
         dtype('int32')
     """
-    if isinstance(x, range):
-        x = list(x)
-    values = np.array(x)
+    try:
+        values = as_array(x)
+    except ValueError:  # ragged nested lists
+        values = np.asarray(x, dtype=object)
     if values.dtype.kind not in "biuf":
         raise TypeError(
             f"`x` must hold numbers or bools; received {type(x).__name__} of dtype {values.dtype}."
         )
-    if dtype is None:
-        dtype = _python_default_dtype(values, x if not isinstance(x, Tensor) else np.asarray(x))
     try:
-        dtype = np.dtype(dtype)
+        dtype = values.dtype if dtype is None else np.dtype(dtype)
     except TypeError:
         raise TypeError(f"`dtype` must be a NumPy dtype name; received dtype={dtype!r}.") from None
-    return Tensor(values.astype(dtype, copy=False))
+    return Tensor(np.array(values, dtype=dtype))  # always a copy: later edits to x stay out
 
 
 def op_reshape(x, newshape) -> Tensor:
@@ -70,7 +60,7 @@ def op_reshape(x, newshape) -> Tensor:
     if isinstance(newshape, (int, float, np.integer, np.floating)):
         newshape = (newshape,)
     shape = tuple(as_int(d, "newshape", "a sequence of integers") for d in newshape)
-    values = np.asarray(x) if isinstance(x, (np.ndarray, Tensor)) else op_array(x).numpy()
+    values = as_array(x)
     try:
         return Tensor(values.reshape(shape))
     except ValueError:

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..arguments import standardize_data_format, standardize_padding, standardize_tuple
 from ..config import config_floatx
-from ..tensor import Tensor
+from ..tensor import Tensor, as_array
 from . import pool_kernels
 
 SPATIAL_NAMES = {1: "steps", 2: "height, width", 3: "dim1, dim2, dim3"}
@@ -22,17 +22,13 @@ def pooling_output_shape(input_shape, pool_size, strides, padding, data_format) 
 
     Raises a ValueError naming `pool_size` when a window does not fit under "valid".
     """
+    check_spatial_sizes(input_shape, data_format)
     output = list(input_shape)
     axes = spatial_axes(len(input_shape), data_format)
     spatial = tuple(input_shape[a] for a in axes)
     for axis, size, k, s in zip(axes, spatial, pool_size, strides):
         if size is None:
             continue
-        if size == 0:
-            raise ValueError(
-                f"`inputs` has an empty spatial dimension: shape {tuple(input_shape)} "
-                f"({data_format}); every spatial size must be at least 1."
-            )
         if padding == "valid":
             if size < k:
                 raise ValueError(
@@ -44,6 +40,15 @@ def pooling_output_shape(input_shape, pool_size, strides, padding, data_format) 
         else:
             output[axis] = (size - 1) // s + 1
     return tuple(output)
+
+
+def check_spatial_sizes(input_shape, data_format) -> None:
+    """Pooling needs at least one cell along every spatial axis."""
+    if 0 in (input_shape[a] for a in spatial_axes(len(input_shape), data_format)):
+        raise ValueError(
+            f"`inputs` has an empty spatial dimension: shape {tuple(input_shape)} "
+            f"({data_format}); every spatial size must be at least 1."
+        )
 
 
 def global_pooling_output_shape(input_shape, data_format, keepdims) -> tuple:
@@ -60,9 +65,29 @@ def pool_output_dtype(mode: str, dtype: np.dtype) -> np.dtype:
     return dtype
 
 
+def _capped_to_input(sizes, pool_size, strides, padding):
+    """Pool sizes and strides cut down to what can matter for an axis of `n` cells.
+
+    A stride of n or more leaves one window, as a stride of n does. Under "same", a window
+    longer than 2n + (out - 1) * s + 2 covers the whole axis from every position, as one of
+    that length does (the padding grows with it). So the kernels never see sizes that
+    NumPy cannot allocate, such as pool_size=10**30.
+    """
+    capped_pool, capped_strides = [], []
+    for n, k, s in zip(sizes, pool_size, strides):
+        s = min(s, n)
+        if padding == "same":
+            k = min(k, 2 * n + ((n - 1) // s) * s + 2)
+        capped_pool.append(k)
+        capped_strides.append(s)
+    return tuple(capped_pool), tuple(capped_strides)
+
+
 def pool(x: np.ndarray, mode, pool_size, strides, padding, data_format) -> np.ndarray:
     """Windowed pooling of an array whose arguments are already standardized."""
     x = x.astype(pool_output_dtype(mode, x.dtype), copy=False)
+    sizes = [x.shape[a] for a in spatial_axes(x.ndim, data_format)]
+    pool_size, strides = _capped_to_input(sizes, pool_size, strides, padding)
     return pool_kernels.pool(
         x, mode, pool_size, strides, padding, data_format == "channels_last"
     )
@@ -79,7 +104,7 @@ def global_pool(x: np.ndarray, mode, data_format, keepdims) -> np.ndarray:
 
 
 def _numeric_input(inputs, mode: str) -> np.ndarray:
-    x = np.asarray(inputs)
+    x = as_array(inputs)
     kinds = "iuf" if mode == "average" else "biuf"
     if x.dtype.kind not in kinds:
         raise TypeError(

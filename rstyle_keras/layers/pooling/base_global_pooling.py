@@ -22,6 +22,10 @@ class BaseGlobalPooling(SpatialPoolingLayer):
         self.keepdims = keepdims
         super().__init__(name=name, **kwargs)
 
+    def check_input_shape(self, shape):
+        super().check_input_shape(shape)
+        pooling_ops.check_spatial_sizes(shape, self.data_format)
+
     def compute_output_shape(self, input_shape):
         return pooling_ops.global_pooling_output_shape(
             tuple(input_shape), self.data_format, self.keepdims
