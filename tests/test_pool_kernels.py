@@ -312,3 +312,42 @@ def test_matches_keras_jax():
                 np.testing.assert_allclose(
                     got.astype(np.float64), want.astype(np.float64), rtol=rtol, atol=atol
                 )
+
+
+def test_two_axis_float_inputs_take_the_flat_shift_path(monkeypatch):
+    calls = []
+    real = pk._fast2d
+
+    def spy(*args):
+        calls.append(args[2:])
+        return real(*args)
+
+    monkeypatch.setattr(pk, "_fast2d", spy)
+    rng = np.random.default_rng(14)
+    for dtype in (np.float32, np.float64):
+        x = rng.standard_normal((3, 21, 19, 5)).astype(dtype)
+        for channels_last in (True, False):
+            xl = x if channels_last else np.ascontiguousarray(np.moveaxis(x, -1, 1))
+            for mode in ("average", "max"):
+                for args in [
+                    ((2, 2), (2, 2), "valid"),
+                    ((3, 3), (2, 2), "same"),
+                    ((3, 3), (1, 1), "same"),
+                    ((7, 7), (1, 1), "valid"),
+                    ((2, 3), (3, 4), "same"),
+                    ((10, 9), (1, 2), "same"),
+                ]:
+                    check(xl, mode, *args, channels_last)
+    assert len(calls) == 2 * 2 * 2 * 6
+
+
+def test_no_warning_from_windows_that_wrap_across_rows(knobs):
+    # Row ends hold huge values of the same sign: a window wrapping from one row's end to
+    # the next row's start would overflow, but no real window does.
+    x = np.zeros((2, 6, 5, 1), dtype=np.float32)
+    x[:, :, 0] = 3e38
+    x[:, :, -1] = 3e38
+    with np.errstate(all="raise"):
+        for mode in ("average", "max"):
+            check(x, mode, (1, 2), (1, 1), "valid", True)
+            check(np.ascontiguousarray(np.moveaxis(x, -1, 1)), mode, (1, 2), (1, 1), "valid", False)
