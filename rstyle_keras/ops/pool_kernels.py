@@ -692,6 +692,8 @@ class _Fast2D:
 
 
 def _run_blocks(jobs, threads, work):
+    """Run `work` over the blocks in `jobs` on `threads` threads: the caller and pool
+    workers pull blocks from one shared iterator until it runs dry."""
     if threads > 1:
         shared = iter(jobs)
         lock = threading.Lock()
@@ -829,27 +831,7 @@ def pool(
                 bufs = views[prog] = prog.buffers(space)
             prog.run(bufs, xb, ob)
 
-    if threads > 1:
-        shared = iter(jobs)
-        lock = threading.Lock()
-
-        def pull():
-            while True:
-                with lock:
-                    block = next(shared, None)
-                if block is None:
-                    return
-                yield block
-
-        executor = _get_executor()
-        futures = [executor.submit(work, pull()) for _ in range(threads - 1)]
-        try:
-            work(pull())
-        finally:
-            for f in futures:
-                f.result()
-    else:
-        work(jobs)
+    _run_blocks(jobs, threads, work)
     return out
 
 
