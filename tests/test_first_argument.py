@@ -148,3 +148,10 @@ def test_layer_pipe_into_layer_is_refused_clearly():
 
 def test_sequential_type_is_what_keras_model_sequential_returns():
     assert isinstance(keras_model_sequential(), Sequential)
+
+
+def test_refused_arguments_do_not_use_up_a_layer_name():
+    for bad in ({"pool_size": 0}, {"pool_size": 2, "dtype": "int8"}, {"pool_size": 2, "x": 1}):
+        with pytest.raises((TypeError, ValueError)):
+            layer_average_pooling_2d(**bad)
+    assert layer_average_pooling_2d(pool_size=2).name == "average_pooling2d"

@@ -47,17 +47,16 @@ class Layer:
                 f"{', '.join(f'`{k}`' for k in unknown)}. Accepted: "
                 f"{', '.join(f'`{k}`' for k in self.accepted_arguments())}."
             )
-        if name is None:
-            name = auto_name(to_snake_case(type(self).__name__))
-        elif not isinstance(name, str) or not name:
+        if name is not None and (not isinstance(name, str) or not name):
             raise TypeError(f"`name` must be a non-empty string or None; received name={name!r}.")
-        self.name = name
         self.dtype_policy = standardize_policy(dtype)
         self.trainable = bool(trainable)
         self.autocast = bool(autocast)
         self.batch_shape = self._batch_shape_argument(
             input_shape, input_dim, batch_size, batch_input_shape
         )
+        # Named last, so a refused layer does not use up an automatic name.
+        self.name = name if name is not None else auto_name(to_snake_case(type(self).__name__))
         self.built = True  # pooling layers have no weights: built from the start, as in Keras
 
     @classmethod
