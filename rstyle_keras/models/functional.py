@@ -35,6 +35,7 @@ class Functional(Model):
         self.outputs = _as_tensor_list(outputs, "outputs")
         self.n_inputs = len(self.inputs)
         self.nodes = self._trace_nodes()
+        self._calls = self._calls_by_layer()  # the graph never changes: work it out once
 
     def _trace_nodes(self) -> list[tuple]:
         """(layer, input tensors, output tensor) of every call between inputs and outputs."""
@@ -109,13 +110,16 @@ class Functional(Model):
             and len(set(map(id, layers))) == len(layers)
         )
 
-    def layer_calls(self) -> dict[int, list[tuple]]:
-        """id(layer) -> its calls in this model, as (input tensors, output tensor);
-        an input layer has one call with no inputs."""
+    def _calls_by_layer(self) -> dict[int, list[tuple]]:
         calls: dict[int, list] = {id(t.history[0]): [((), t)] for t in self.inputs}
         for layer, inbound, output in self.nodes:
             calls.setdefault(id(layer), []).append((inbound, output))
         return calls
+
+    def layer_calls(self) -> dict[int, list[tuple]]:
+        """id(layer) -> its calls in this model, as (input tensors, output tensor);
+        an input layer has one call with no inputs."""
+        return self._calls
 
     def history_ref(self, tensor) -> list:
         """[layer name, node index, tensor index]: where `tensor` comes from, as Keras

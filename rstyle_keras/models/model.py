@@ -122,6 +122,3 @@ class Model(Layer):
         from .serialization import serialize_model
 
         return json.dumps(serialize_model(self), **kwargs)
-
-    def count_params(self) -> int:
-        return 0
