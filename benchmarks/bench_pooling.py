@@ -7,7 +7,7 @@ Run from the repository root (peers are optional; missing ones are reported):
     PYTHONPATH=. python benchmarks/bench_pooling.py --cases 1,2 --rounds 21 --formats last
 
 For each case (issue #4's table) and data format it times, in interleaved rounds
-(one call of every contender per round, order rotated each round), medians of:
+(one call of every contender per round, in a fresh seeded random order each round), medians of:
 
 * ``kernel``: ``rstyle_keras.ops.pool_kernels.pool`` on a NumPy array;
 * ``layer``:  ``rstyle_keras.AveragePooling2D`` / ``MaxPooling2D`` called on it (if that
@@ -29,10 +29,12 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import random
 import statistics
 import sys
 import time
 import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -156,12 +158,39 @@ def make_contenders(mods, x, k, s, padding, mode, channels_last):
     return calls, notes
 
 
+def numpy_floor(x, out_shape):
+    """The least any NumPy kernel must do: fill a fresh output-sized array from the input.
+
+    One np.copyto per core of the first out.size input elements into a new array. It
+    reads no more than the kernel must and computes nothing, so no kernel built from
+    NumPy calls can beat it; it shows how much of a time budget is left for the math.
+    """
+    flat = x.reshape(-1)
+    helper = ThreadPoolExecutor(max_workers=THREADS - 1) if THREADS > 1 else None
+
+    def call():
+        out = np.empty(out_shape, dtype=x.dtype)
+        o = out.reshape(-1)
+        cut = (o.size // THREADS) & ~1023
+        pieces = [
+            (o[i * cut : (i + 1) * cut], flat[i * cut : (i + 1) * cut]) for i in range(THREADS - 1)
+        ]
+        pieces.append((o[(THREADS - 1) * cut :], flat[(THREADS - 1) * cut : o.size]))
+        futures = [helper.submit(np.copyto, *p) for p in pieces[:-1]] if helper else []
+        np.copyto(*pieces[-1])
+        for f in futures:
+            f.result()
+        return out
+
+    return call
+
+
 def check_agreement(calls, reference, channels_last):
     """Largest difference of each contender's output from the kernel's, over max |out|."""
     diffs = {}
     scale = max(float(np.max(np.abs(reference))), 1e-30)
     for name, call in calls.items():
-        if name == "kernel":
+        if name in ("kernel", "np-copy"):
             continue
         got = np.asarray(call())
         if name == "torch" and channels_last:
@@ -189,15 +218,22 @@ def copy_speed(nbytes=256 << 20, repeats=7):
     return 2 * a.nbytes / statistics.median(times)
 
 
-def interleaved(calls, rounds):
-    """Median seconds per contender; each round calls every contender once, rotating order."""
+def interleaved(calls, rounds, seed=0):
+    """Median seconds per contender; each round calls every contender once.
+
+    The order is shuffled every round (seeded): with a fixed or rotated order each
+    contender always follows the same one and inherits its aftermath (the Keras eager
+    call leaves caches cold and runtime threads busy), which skewed one row by ~40%.
+    """
     names = list(calls)
     for name in names:  # warm-up (jit compile, thread pools, caches)
         calls[name]()
         calls[name]()
     times = {name: [] for name in names}
-    for r in range(rounds):
-        order = names[r % len(names) :] + names[: r % len(names)]
+    shuffler = random.Random(seed)
+    for _ in range(rounds):
+        order = names[:]
+        shuffler.shuffle(order)
         for name in order:
             t0 = time.perf_counter()
             calls[name]()
@@ -286,6 +322,7 @@ def main(argv=None):
             calls, notes = make_contenders(mods, x, k, s, padding, mode, channels_last)
             reference = calls["kernel"]()
             agree = check_agreement(calls, reference, channels_last)
+            calls["np-copy"] = numpy_floor(x, reference.shape)
             med = interleaved(calls, rounds)
             floor = (x.nbytes + reference.nbytes) / speed
             peers = {n: med[n] for n in PEERS if n in med}
@@ -296,7 +333,7 @@ def main(argv=None):
             )
             print(title)
             print(header)
-            for name in ("kernel", "layer", "torch", "tf", "jax", "keras"):
+            for name in ("kernel", "layer", "torch", "tf", "jax", "keras", "np-copy"):
                 if name not in med:
                     why = notes.get(name) or missing.get(name)
                     if why:
@@ -310,6 +347,11 @@ def main(argv=None):
                 f"     kernel peak extra memory: {extra:.3f} of input; floor {floor * 1e3:.2f} ms"
                 + (f"; DISAGREES with {bad}" if bad else "")
             )
+            if fastest:
+                print(
+                    f"     np-copy (no math at all) takes {med['np-copy'] / (1.5 * fastest):.0%}"
+                    " of the 1.5x budget"
+                )
             print()
             t = med["kernel"]
             checks = []
