@@ -9,6 +9,7 @@ from rstyle_keras import (
     keras_input,
     keras_model_sequential,
     layer_average_pooling_2d,
+    layer_global_average_pooling_2d,
     op_average_pool,
 )
 
@@ -154,3 +155,13 @@ def test_huge_windows_under_same_cover_the_whole_input(strides):
     expected_shape = (1, -(-3 // strides), -(-4 // strides), 1)
     assert out.shape == expected_shape
     np.testing.assert_allclose(out.numpy(), np.full(expected_shape, x.mean()), rtol=1e-6)
+
+
+def test_global_average_of_bools_is_the_fraction_of_true():
+    # Keras 3 takes the mean of a bool input (float32); its windowed average refuses bools.
+    x = np.array([True, False, True, True]).reshape(1, 2, 2, 1)
+    got = x | layer_global_average_pooling_2d()
+    assert got.dtype == np.float32
+    np.testing.assert_array_equal(np.asarray(got), [[0.75]])
+    with pytest.raises(TypeError, match="`inputs` must hold integers or floats"):
+        x | layer_average_pooling_2d(pool_size=1)

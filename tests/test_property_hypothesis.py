@@ -238,7 +238,8 @@ def analyse(info, kwargs, x):
         wrong.add("object")
         return wrong | maybe, None
     array = np.asarray(x)
-    accepted = "iuf" if info.mode == "average" else "biuf"
+    # Keras's windowed average refuses bools; its global average (a mean) takes them.
+    accepted = "iuf" if info.mode == "average" and not info.is_global else "biuf"
     if array.ndim != info.input_ndim or array.dtype.kind not in accepted:
         wrong.add("inputs")
     elif args["data_format"] is not None:

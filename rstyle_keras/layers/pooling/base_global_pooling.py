@@ -22,6 +22,13 @@ class BaseGlobalPooling(SpatialPoolingLayer):
         self.keepdims = keepdims
         super().__init__(name=name, **kwargs)
 
+    def accepted_dtype_kinds(self) -> str:
+        # Keras's global average is a mean, which takes bools too (the fraction of True).
+        return "biuf"
+
+    def accepted_dtype_names(self) -> str:
+        return "integers, floats or bools"
+
     def check_input_shape(self, shape):
         super().check_input_shape(shape)
         pooling_ops.check_spatial_sizes(shape, self.data_format)
