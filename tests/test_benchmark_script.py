@@ -1,0 +1,71 @@
+"""The benchmark script (benchmarks/bench_pooling.py): its helpers and one small real run.
+
+Timings themselves are never asserted here (shared machines are noisy); what is checked is
+that the script measures what it says: the NumPy floor computes its copy, every contender
+runs once per round in a varying order, and a run prints every row and names missing peers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "bench_pooling.py"
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("bench_pooling", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_numpy_floor_fills_a_fresh_array_from_the_input():
+    bench = load_script()
+    x = np.arange(2 * 5 * 7 * 300, dtype=np.float32).reshape(2, 5, 7, 300)
+    call = bench.numpy_floor(x, (2, 3, 4, 300))
+    first, second = call(), call()
+    assert first.shape == (2, 3, 4, 300) and first.dtype == np.float32
+    np.testing.assert_array_equal(first.reshape(-1), x.reshape(-1)[: first.size])
+    assert first is not second and not np.shares_memory(first, x)
+
+
+def test_interleaved_runs_each_contender_every_round_in_varying_order():
+    bench = load_script()
+    log = []
+    calls = {name: (lambda name=name: log.append(name)) for name in "abcd"}
+    medians = bench.interleaved(calls, rounds=12)
+    assert set(medians) == set("abcd") and all(t >= 0 for t in medians.values())
+    timed = log[2 * 4 :]  # after two warm-up calls each
+    rounds = [timed[i : i + 4] for i in range(0, len(timed), 4)]
+    assert len(rounds) == 12 and all(sorted(r) == list("abcd") for r in rounds)
+    # A fixed or rotated order gives every contender the same predecessor each round.
+    predecessors = {r[r.index("a") - 1] for r in rounds if r.index("a") > 0}
+    assert len(predecessors) > 1
+
+
+def test_a_small_run_prints_every_row_and_names_missing_peers():
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KERAS_BACKEND": "jax"}
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick", "--cases", "7", "--formats", "first",
+         "--rounds", "1"],
+        capture_output=True, text=True, env=env, timeout=600, cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    bench = load_script()
+    _, missing = bench.load_peers()
+    for name in missing:
+        assert f"missing: {name}" in out
+    rows = [line.split() for line in out.splitlines() if line.startswith("   7 first")]
+    names = {row[2] for row in rows}
+    assert {"kernel", "layer", "np-copy"} <= names
+    assert "np-copy (no math at all)" in out or not ({"torch", "tf", "jax"} - set(missing))
+    assert "small input (1, 3, 3, 1)" in out
+    assert "targets:" in out and ("ALL TARGETS MET" in out or "MISSED:" in out)
