@@ -546,6 +546,15 @@ def _store(dst, src, div):
     if div is None:
         np.copyto(dst, src)
     else:
+        _divide(src, div, dst)
+
+
+def _divide(src, div, dst):
+    """dst = src / div. A power-of-two divisor multiplies by its reciprocal instead: the
+    same result to the bit, and several times cheaper than a division per element."""
+    if div & (div - 1) == 0:
+        np.multiply(src, 1.0 / div, out=dst)
+    else:
         np.divide(src, div, out=dst)
 
 
@@ -677,7 +686,7 @@ class _Fast2D:
                     for v in views[2:]:
                         op(out, v, out=out)
                     if avg:
-                        np.divide(out, hcount * pw.k, out=out)
+                        _divide(out, hcount * pw.k, out)
             else:
                 wbuf = _flat_pass(op, hbuf, valid, C, pw.k, B, tmps)
                 csl = slice(c0, c0 + (mw - 1) * pw.s + 1, pw.s)
@@ -688,7 +697,7 @@ class _Fast2D:
             out = dst[:, :, w]
             op.reduce(hsum[:, :, a:b], axis=2, out=out)
             if avg:
-                np.divide(out, hcount * (b - a), out=out)
+                _divide(out, hcount * (b - a), out)
 
 
 def _run_blocks(jobs, threads, work):
