@@ -546,12 +546,12 @@ def _store(dst, src, div):
     if div is None:
         np.copyto(dst, src)
     else:
-        _divide(src, div, dst)
+        _divide_into(dst, src, div)
 
 
-def _divide(src, div, dst):
+def _divide_into(dst, src, div):
     """dst = src / div. A power-of-two divisor multiplies by its reciprocal instead: the
-    same result to the bit, and several times cheaper than a division per element."""
+    same result to the bit, and cheaper (case 7 channels_last: 2.20 -> 2.03 ms)."""
     if div & (div - 1) == 0:
         np.multiply(src, 1.0 / div, out=dst)
     else:
@@ -686,7 +686,7 @@ class _Fast2D:
                     for v in views[2:]:
                         op(out, v, out=out)
                     if avg:
-                        _divide(out, hcount * pw.k, out)
+                        _divide_into(out, out, hcount * pw.k)
             else:
                 wbuf = _flat_pass(op, hbuf, valid, C, pw.k, B, tmps)
                 csl = slice(c0, c0 + (mw - 1) * pw.s + 1, pw.s)
@@ -697,7 +697,7 @@ class _Fast2D:
             out = dst[:, :, w]
             op.reduce(hsum[:, :, a:b], axis=2, out=out)
             if avg:
-                _divide(out, hcount * (b - a), out)
+                _divide_into(out, out, hcount * (b - a))
 
 
 def _run_blocks(jobs, threads, work):
