@@ -9,7 +9,7 @@ Run from the repository root (peers are optional; missing ones are reported):
 For each case (issue #4's table) and data format it times, in interleaved rounds
 (one call of every contender per round, in a fresh seeded random order each round), medians of:
 
-* ``kernel``: ``rstyle_keras.ops.pool_kernels.pool`` on a NumPy array;
+* ``kernel``: ``rstyle_keras.core.ops.pool_kernels.pool`` on a NumPy array;
 * ``layer``:  ``rstyle_keras.AveragePooling2D`` / ``MaxPooling2D`` called on it (if that
   API is importable);
 * peers: ``torch`` (``F.avg_pool2d``/``max_pool2d``, 2 threads; channels_last memory
@@ -43,7 +43,7 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 
-from rstyle_keras.ops.pool_kernels import pool, same_padding  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import pool, same_padding  # noqa: E402
 
 THREADS = 2
 CASES = {
