@@ -47,7 +47,8 @@ def require_keras() -> None:
         )
 
 
-_engine = _checked(os.environ.get("RSTYLE_KERAS_ENGINE", "numpy"), "RSTYLE_KERAS_ENGINE")
+# An empty variable counts as unset, as Keras treats an empty KERAS_BACKEND.
+_engine = _checked(os.environ.get("RSTYLE_KERAS_ENGINE") or "numpy", "RSTYLE_KERAS_ENGINE")
 
 
 def config_engine() -> str:
@@ -88,8 +89,17 @@ def config_set_engine(name: str) -> None:
     _engine = _checked(name, "`name`")
 
 
-def core_lacks(function_name: str) -> CoreLacksError:
-    """The error for `function_name` under the "numpy" engine, with both remedies."""
+def core_lacks(function_name: str, core_object=None) -> CoreLacksError:
+    """The error for `function_name` under the "numpy" engine, with both remedies; or, when
+    a core object as first argument chose the core, what to do about that object."""
+    if core_object is not None:
+        return CoreLacksError(
+            f"{function_name}() is not implemented by the NumPy core, and its first argument "
+            f"is a core object ({type(core_object).__name__}), which the core runs whatever "
+            f"the engine. Give it Keras objects or data instead: under the \"keras\" engine "
+            f"(now {_engine!r}) keras_input(), keras_model_sequential() and op_array() make "
+            f"Keras's, and op_convert_to_numpy() turns a core Tensor into data."
+        )
     return CoreLacksError(
         f"{function_name}() is not implemented by the NumPy core (the \"numpy\" engine, "
         f"which covers tensors, the pooling family and models of them). Run it on Keras 3: "

@@ -57,6 +57,13 @@ def as_integer(value, name: str):
     """R numbers as Python ints. A tuple, range or array is an R vector: one item is that
     item (R has no scalars: `c(3)` is 3), several a tuple. A list is an R list: its items
     are converted, its length kept (Keras says if that length is wrong)."""
+    kind = type(value)
+    if kind is int:  # the common cases first, without ABC checks: calls stay cheap
+        return value
+    if kind is float and value.is_integer():
+        return int(value)
+    if kind is tuple and 1 < len(value) and all(type(v) is int for v in value):
+        return value
     accepted = "an integer (a whole number such as 64 or 64.0)"
     if _is_number(value):
         return _whole(value, name, accepted)

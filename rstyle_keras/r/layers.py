@@ -33,7 +33,7 @@ from functools import cached_property
 
 from .. import keras_adapter
 from ..core import layers as core_layers
-from ..dispatch import composable, compose_layer, engine_for, keras, refuse
+from ..dispatch import composable, compose_layer, engine_for, engine_of, keras, refuse
 from ..engine import core_lacks
 from .converters import CONVERTERS, DOTS_CONVERTERS
 from .layer_table import LAYERS
@@ -90,10 +90,10 @@ class LayerSpec:
         core = getattr(core_layers, keras_class, None)
         self.core_class = core if isinstance(core, type) else None
 
-    def layer_class(self, engine: str):
+    def layer_class(self, engine: str, first=None):
         if engine == "numpy":
             if self.core_class is None:
-                raise core_lacks(self.r_name)
+                raise core_lacks(self.r_name, first if engine_of(first) == "numpy" else None)
             return self.core_class
         keras()
         return keras_adapter.layer_class(self.keras_class)
@@ -131,18 +131,15 @@ class LayerSpec:
 
     def arguments(self, given: dict) -> dict:
         """The class's keyword arguments: the given ones (R keras3 forwards only what the
-        call names), each through its R converter, R's `...` through the standard ones."""
+        call names), each through its R converter (the row's, else the standard one of R's
+        `...`: a row may convert an argument that only `...` carries, as `input_length`)."""
         for name in (*self.required, *self.keyword_required):
             if name not in given:
                 raise TypeError(f"{self.r_name}(): argument `{name}` is missing, with no default.")
         out = {}
         for name, value in given.items():
-            if name in self.names:
-                convert = self.converters.get(name)
-                name = self.renames.get(name, name)
-            else:
-                convert = DOTS_CONVERTERS.get(name)
-            out[name] = value if convert is None else convert(value, name)
+            convert = self.converters.get(name) or DOTS_CONVERTERS.get(name)
+            out[self.renames.get(name, name)] = value if convert is None else convert(value, name)
         return out
 
     @cached_property
@@ -178,7 +175,7 @@ def _as_list(first, more) -> list:
 
 
 def build_layer(spec: LayerSpec, object, more, given):
-    layer_class = spec.layer_class(engine_for(object))
+    layer_class = spec.layer_class(engine_for(object), object)
     if object is not None and not composable(object, layer_class):
         refuse(object, layer_class, spec.required)  # before the layer exists: no name used
     return compose_layer(object, layer_class(**spec.arguments(given)))
@@ -186,13 +183,15 @@ def build_layer(spec: LayerSpec, object, more, given):
 
 def build_merge(spec: LayerSpec, inputs, more, given):
     inputs = _as_list(inputs, more)
-    layer = spec.layer_class(engine_for(inputs[0] if inputs else None))(**spec.arguments(given))
+    first = inputs[0] if inputs else None
+    layer = spec.layer_class(engine_for(first), first)(**spec.arguments(given))
     return layer(inputs) if inputs else layer
 
 
 def build_unpacked(spec: LayerSpec, inputs, more, given):
     listed = isinstance(inputs, (list, tuple))
-    layer_class = spec.layer_class(engine_for(inputs[0] if listed and inputs else inputs))
+    first = inputs[0] if listed and inputs else inputs
+    layer_class = spec.layer_class(engine_for(first), first)
     layer = layer_class(**spec.arguments(given))
     if inputs is None:
         return layer

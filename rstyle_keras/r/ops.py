@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 
 from ..core import ops as core_ops
-from ..dispatch import engine_for, keras
+from ..dispatch import engine_for, engine_of, keras
 from ..engine import core_lacks
 from .converters import CONVERTERS
 
@@ -67,7 +67,7 @@ def call_op(spec: OpSpec, values: tuple):
             del args[name]  # R keras3 forwards only what the call names
     if engine == "numpy":
         if spec.core_function is None:
-            raise core_lacks(spec.r_name)
+            raise core_lacks(spec.r_name, values[0] if engine_of(values[0]) else None)
         return spec.core_function(**args)
     return spec.keras_function()(**args)
 
