@@ -85,7 +85,11 @@ def last_json(proc: subprocess.CompletedProcess) -> dict:
 
 
 def assert_same_numbers(got, want):
-    np.testing.assert_allclose(np.asarray(got), np.asarray(want), rtol=1e-6, atol=1e-6)
+    # keras.ops.convert_to_numpy reads any backend's tensor (torch's need detaching)
+    import keras
+
+    got, want = (keras.ops.convert_to_numpy(v) for v in (got, want))
+    np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
 
 
 @dataclasses.dataclass(frozen=True)
