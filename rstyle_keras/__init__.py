@@ -16,24 +16,35 @@ from .core.layers import *  # noqa: F403
 from .core.layers import __all__ as _layer_classes
 from .core.layers.serialization import model_from_json
 from .core.models import Functional, Model, Sequential
-from .core.naming import clear_session
 from .core.tensor import Tensor
 from .dispatch import compose_layer, create_layer
 from .engine import CoreLacksError, config_engine, config_set_engine
 from .r.helpers import c, shape
+from .r.history import HistoryMethods
 from .r.layers import *  # noqa: F403
 from .r.layers import __all__ as _layer_functions
-from .r.models import keras_input, keras_model, keras_model_sequential, layer_input
+from .r.loading import from_config, load_model, load_model_config
+from .r.models import (
+    clear_session,
+    keras_input,
+    keras_model,
+    keras_model_sequential,
+    layer_input,
+)
+from .r.named_list import NamedList
 from .r.ops import *  # noqa: F403
 from .r.ops import __all__ as _ops
+from .r.verbs import *  # noqa: F403  (compile shadows Python's built-in, as R users expect)
+from .r.verbs import __all__ as _verbs
 
 __version__ = "0.1.0"
 
 __all__ = [
-    *_layer_functions, *_layer_classes, *_ops,
+    *_layer_functions, *_layer_classes, *_ops, *_verbs,
     "CoreLacksError", "Functional", "KerasTensor", "Model", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",
     "config_image_data_format", "config_set_engine", "config_set_image_data_format",
     "create_layer", "keras_input", "keras_model", "keras_model_sequential", "layer_input",
-    "model_from_json", "shape",
+    "model_from_json", "shape", "from_config", "load_model", "load_model_config",
+    "NamedList", "HistoryMethods",
 ]
