@@ -19,6 +19,9 @@ from .core.models import Functional, Model, Sequential
 from .core.tensor import Tensor
 from .dispatch import compose_layer, create_layer
 from .engine import CoreLacksError, config_engine, config_set_engine
+from .r.arrays import array_reshape, to_categorical
+from .r.datasets import *  # noqa: F403
+from .r.datasets import __all__ as _datasets
 from .r.helpers import c, shape
 from .r.history import HistoryMethods
 from .r.layers import *  # noqa: F403
@@ -40,11 +43,11 @@ from .r.verbs import __all__ as _verbs
 __version__ = "0.1.0"
 
 __all__ = [
-    *_layer_functions, *_layer_classes, *_ops, *_verbs,
+    *_layer_functions, *_layer_classes, *_ops, *_verbs, *_datasets,
     "CoreLacksError", "Functional", "KerasTensor", "Model", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",
     "config_image_data_format", "config_set_engine", "config_set_image_data_format",
     "create_layer", "keras_input", "keras_model", "keras_model_sequential", "layer_input",
     "model_from_json", "shape", "from_config", "load_model", "load_model_config",
-    "NamedList", "HistoryMethods",
+    "NamedList", "HistoryMethods", "array_reshape", "to_categorical",
 ]

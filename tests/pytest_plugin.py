@@ -1,7 +1,8 @@
 """A pytest plugin (loaded by pyproject's addopts) for tests and doctests alike:
 doctests see the whole public API, and every test starts with fresh automatic names,
-the default image data format, the engine it started with, and `verbose="auto"` meaning
-0 (as R keras3 under testthat: no progress bars in expected outputs)."""
+the default image data format, the engine it started with, `verbose="auto"` meaning 0
+(as R keras3 under testthat: no progress bars in expected outputs), and no downloads
+(RSTYLE_KERAS_OFFLINE=1: the same results with or without a network)."""
 
 import os
 
@@ -19,6 +20,7 @@ def _fresh_session(monkeypatch):
     monkeypatch.setattr(config, "_settings", dict(config.DEFAULTS))
     monkeypatch.setattr(engine, "_engine", engine._engine)
     monkeypatch.setenv("RSTYLE_KERAS_VERBOSE", "0")
+    monkeypatch.setenv("RSTYLE_KERAS_OFFLINE", "1")  # what a test downloads must not depend on
     yield
 
 
