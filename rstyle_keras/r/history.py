@@ -49,8 +49,11 @@ def _pretty(value: float) -> str:
         return "NaN"
     if np.isinf(value):
         return "Inf" if value > 0 else "-Inf"
-    text = np.format_float_positional(value, precision=4, unique=False, fractional=False,
-                                      trim="-")
+    if abs(value) >= 1e4:  # R keeps every digit left of the point: 123456.7 is "123,457"
+        text = f"{value:.0f}"
+    else:
+        text = np.format_float_positional(value, precision=4, unique=False, fractional=False,
+                                          trim="-")
     whole, dot, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     whole = f"{int(whole.lstrip('-') or 0):,}"

@@ -7,6 +7,7 @@ config first, so they are plain functions.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
@@ -16,23 +17,7 @@ from ..core.layers.serialization import deserialize_layer
 from ..core.models import Functional, Sequential
 from ..dispatch import engine_for, keras
 from ..engine import config_engine
-
-
-def normalize_custom_objects(custom_objects):
-    """R's `custom_objects = list(CustomDense = custom_dense)`: a dict by name (a list of
-    classes or constructors is named by each class's name); a constructor made by
-    `Layer()` and friends stands for its class."""
-    if custom_objects is None:
-        return None
-    if not isinstance(custom_objects, dict):
-        items = custom_objects if isinstance(custom_objects, (list, tuple)) \
-            else [custom_objects]
-        custom_objects = {_class_of(v).__name__: v for v in items}
-    return {name: _class_of(value) for name, value in custom_objects.items()}
-
-
-def _class_of(value):
-    return getattr(value, "keras_class", value)
+from .classes import normalize_custom_objects
 
 
 def load_model(model, custom_objects=None, compile=True, safe_mode=True):
@@ -119,10 +104,10 @@ def from_config(config, custom_objects=None):
     if engine == "numpy":
         if custom_objects is not None:
             raise ValueError("`custom_objects` need the \"keras\" engine.")
-        return cls.from_config(dict(config))
+        return cls.from_config(copy.deepcopy(dict(config)))
     k = keras()
     with k.saving.custom_object_scope(normalize_custom_objects(custom_objects) or {}):
-        return cls.from_config(dict(config))
+        return cls.from_config(copy.deepcopy(dict(config)))  # Keras's may change it
 
 
 def _is_core(cls) -> bool:

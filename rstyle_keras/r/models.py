@@ -6,6 +6,8 @@ Keras, the core's -> the core), else on `config_engine()`.
 
 from __future__ import annotations
 
+import sys
+
 from ..core import naming
 from ..core.layers.input_layer import InputLayer
 from ..core.models import Functional, Sequential
@@ -164,5 +166,5 @@ def clear_session(free_memory=True):
         'average_pooling2d'
     """
     naming.clear_session()
-    if keras_loaded():
+    if keras_loaded() or "keras" in sys.modules:  # Keras in use, through us or directly
         keras().utils.clear_session(free_memory=free_memory)

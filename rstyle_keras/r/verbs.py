@@ -35,6 +35,7 @@ from __future__ import annotations
 import inspect
 import numbers
 import os
+import sys
 import tempfile
 
 import numpy as np
@@ -181,7 +182,9 @@ class VerbSpec:
             return True
         if self.object_kind == "plottable" and isinstance(value, HistoryMethods):
             return True
-        if engine_of(value) == "keras":
+        # A Keras object by its module, or (once Keras is imported) by its class: a user's
+        # subclass of keras.Model lives in the user's module, not Keras's.
+        if engine_of(value) == "keras" or "keras" in sys.modules:
             k = keras()
             return isinstance(value, (k.Layer, k.callbacks.History))
         return False
@@ -226,6 +229,8 @@ class VerbSpec:
 
 class Waiting:
     """A verb called without its object: `model | verb(...)` supplies it."""
+
+    __array_ufunc__ = None  # `array | verb()`: NumPy defers to __ror__ (no element-wise or)
 
     def __init__(self, spec: VerbSpec, given: dict):
         self.spec, self.given = spec, given
@@ -282,8 +287,14 @@ def implements(r_name, *types):
 
 # -- implementations: both engines ---------------------------------------------------------
 def _core_lacks(r_name):
-    def lacking(object, **args):
-        raise core_lacks(r_name, object)
+    def lacking(given, **args):
+        if isinstance(given, CoreLayer):
+            raise core_lacks(r_name, given)
+        # A Keras object of a kind the verb has no method for (R: "no applicable method").
+        takes = sorted({types[0].__name__ for types in SPECS[r_name].implementation.funcs
+                        if types[0] is not object and not issubclass(types[0], CoreLayer)})
+        raise TypeError(f"{r_name}() takes a Keras {' or '.join(takes)}; received a "
+                        f"{type(given).__name__}.")
     return lacking
 
 
@@ -424,6 +435,8 @@ def _layer_position(layers, value, default: int, name: str) -> int:
     """A layer given by name, object or 1-based index (negative from the end)."""
     if value is None:
         return default
+    if isinstance(value, tuple) and len(value) == 1:  # R's c(3) is 3
+        value = value[0]
     if isinstance(value, str):
         names = [layer.name for layer in layers]
         if value not in names:
