@@ -127,6 +127,20 @@ class FunctionSpec:
         return None if source is None else ast.literal_eval(source)
 
     # -- a call -------------------------------------------------------------------------
+    def match_named(self, given: dict, kwargs: dict) -> dict:
+        """Add the named arguments to those matched by position: R's rules (no argument
+        twice; an unknown name only where R's `...` takes it)."""
+        for name, value in kwargs.items():
+            if name in given:
+                raise TypeError(f"{self.r_name}() got multiple values for `{name}`.")
+            if not self.has_dots and name not in self.names:
+                raise TypeError(
+                    f"{self.r_name}() has no argument `{name}`; its arguments are "
+                    f"{', '.join(self.defaults_source)}."
+                )
+            given[name] = value
+        return given
+
     def bind(self, args: tuple, kwargs: dict) -> tuple:
         """R's argument matching: (the given arguments by name,)."""
         if self.kind == "alias":
@@ -137,16 +151,7 @@ class FunctionSpec:
                 f"{self.r_name}() takes at most {len(self.positional)} positional arguments"
                 f"{shown}; received {len(args)}. Name the others."
             )
-        given = dict(zip(self.positional, args))
-        for name, value in kwargs.items():
-            if name in given:
-                raise TypeError(f"{self.r_name}() got multiple values for `{name}`.")
-            if not self.has_dots and name not in self.names:
-                raise TypeError(
-                    f"{self.r_name}() has no argument `{name}`; its arguments are "
-                    f"{', '.join(self.defaults_source)}."
-                )
-            given[name] = value
+        given = self.match_named(dict(zip(self.positional, args)), kwargs)
         for name in self.forced:
             if name not in given:
                 given[name] = self.default(name)

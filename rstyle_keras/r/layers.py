@@ -92,17 +92,7 @@ class LayerSpec(FunctionSpec):
                 f"after `{self.first}` ({', '.join(self.positional)}); received {len(args)}. "
                 f"Name the others."
             )
-        given = dict(zip(self.positional, args))
-        for name, value in kwargs.items():
-            if name in given:
-                raise TypeError(f"{self.r_name}() got multiple values for `{name}`.")
-            if not self.has_dots and name not in self.names:
-                raise TypeError(
-                    f"{self.r_name}() has no argument `{name}`; its arguments are "
-                    f"{', '.join(self.defaults_source)}."
-                )
-            given[name] = value
-        return first, more, given
+        return first, more, self.match_named(dict(zip(self.positional, args)), kwargs)
 
     def leading_parameters(self) -> list:
         import inspect
