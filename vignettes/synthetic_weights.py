@@ -14,18 +14,18 @@ values are not, so predictions mean nothing.
 The architecture is built under Keras's `StatelessScope(initialize_variables=False)`:
 that gives every variable's path, shape and initializer without Keras drawing any
 values (drawing them with JAX on the CPU takes seconds per model), and Keras's automatic
-names' counters are put back as they were, so the vignettes' layers keep their names. Each file is written
-once per process into a private temporary folder and linked (or copied) into every
-`models_folder` asked for, so each vignette's temporary Keras cache gets it at no cost.
+names' counters are put back as they were, so the vignettes' layers keep their names.
+Each file is written once per process into a private temporary folder (removed when the
+process ends) and linked into every `models_folder` asked for, so each vignette's
+temporary Keras cache gets it at no cost.
 
 Use it from a test hook (see `conftest.py`), or by hand:
 
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "models"
-    >>> written = install(folder, names=["xception_notop"])
-    >>> [p.name for p in written]
-    ['xception_weights_tf_dim_ordering_tf_kernels_notop.h5']
-"""
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as keras_home:
+    ...     [p.name for p in install(os.path.join(keras_home, "models"))]
+    ['vgg19_weights_tf_dim_ordering_tf_kernels.h5', 'xception_weights_tf_dim_ordering_tf_kernels_notop.h5']
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+
+os.environ.setdefault("KERAS_BACKEND", "jax")  # as the tests: Keras on JAX, before its import
 
 # name -> (the file Keras's application asks get_file() for, the application's keras
 # class, its arguments). The file names are the first argument of `get_file()` in
@@ -69,11 +71,16 @@ def install(models_folder, names=None) -> list[Path]:
     for name in APPLICATIONS if names is None else names:
         fname = APPLICATIONS[name][0]
         target = models_folder / fname
+        if target.is_symlink() and not target.exists():  # left dangling by an earlier run
+            target.unlink()
         if not target.exists():
             source = _cached_file(name)
             try:
-                os.link(source, target)  # same file system: no copy
-            except OSError:
+                # A link, not a copy: pytest keeps its last temporary folders, and a
+                # symbolic link (unlike a hard one) keeps no 550 MB file alive there once
+                # this process has removed its own folder.
+                os.symlink(source, target)
+            except OSError:  # no symbolic links (Windows without the right): a copy
                 shutil.copyfile(source, target)
         written.append(target)
     return written
