@@ -41,6 +41,14 @@ from .r.models import (
 from .r.named_list import NamedList
 from .r.ops import *  # noqa: F403
 from .r.ops import __all__ as _ops
+from .r.package import *  # noqa: F403  (`keras`: the Keras module, imported on first use)
+from .r.package import __all__ as _package
+from .r.reticulate import *  # noqa: F403  (R's `tuple()`; Python's `tuple` to isinstance())
+from .r.reticulate import __all__ as _reticulate
+from .r.tensorflow_helpers import *  # noqa: F403
+from .r.tensorflow_helpers import __all__ as _tensorflow_helpers
+from .r.tfruns import *  # noqa: F403
+from .r.tfruns import __all__ as _tfruns
 from .r.verbs import *  # noqa: F403  (compile shadows Python's built-in, as R users expect)
 from .r.verbs import __all__ as _verbs
 
@@ -51,6 +59,7 @@ __version__ = "0.1.0"
 __all__ = [
     *_layer_functions, *(name for name in _layer_classes if name != "Layer"), *_ops,
     *_verbs, *_datasets, *_classes, *_families,
+    *_package, *_reticulate, *_tensorflow_helpers, *_tfruns,
     "CoreLacksError", "Functional", "KerasTensor", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",
     "config_image_data_format", "config_set_engine", "config_set_image_data_format",

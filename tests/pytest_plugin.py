@@ -30,8 +30,14 @@ def _doctest_namespace(doctest_namespace):
     doctest_namespace["np"] = np
 
 
+# Lines that tests add to the end of the run's report (tests/test_coverage.py: the coverage).
+SUMMARY_LINES: list[str] = []
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """With RSTYLE_KERAS_NO_SKIPS=1 (set by .ci/run), a skipped test fails the run."""
+    for line in SUMMARY_LINES:
+        terminalreporter.write_line(line)
     skipped = terminalreporter.stats.get("skipped", [])
     if os.environ.get("RSTYLE_KERAS_NO_SKIPS") == "1" and skipped:
         terminalreporter.write_line(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 
 from ..core.keras_tensor import KerasTensor
@@ -41,10 +42,17 @@ def shape(*dims) -> Shape:
         shape(None, 10, 10, 3)
         >>> shape(None, 4)
         shape(None, 4)
+        >>> shape(float("nan"), 4)      # R's NA: an unknown size
+        shape(None, 4)
     """
     if len(dims) == 1 and not isinstance(dims[0], numbers.Number) and dims[0] is not None:
         only = dims[0]
         if isinstance(only, (list, tuple)) and not isinstance(only, KerasTensor):
-            return Shape(c(*only))
+            return Shape(_unknown_as_none(d) for d in c(*only))
         return Shape(op_shape(only))
-    return Shape(c(*dims))
+    return Shape(_unknown_as_none(d) for d in c(*dims))
+
+
+def _unknown_as_none(dim):
+    """R's NA (NaN in Python) is an unknown size, None, as in R keras3's `shape()`."""
+    return None if isinstance(dim, float) and math.isnan(dim) else dim
