@@ -41,6 +41,10 @@ from .r.models import (
 from .r.named_list import NamedList
 from .r.ops import *  # noqa: F403
 from .r.ops import __all__ as _ops
+from .r.serialization import *  # noqa: F403
+from .r.serialization import __all__ as _serialization
+from .r.utilities import *  # noqa: F403  (normalize, adapt, zip_lists, ... as in R)
+from .r.utilities import __all__ as _utilities
 from .r.verbs import *  # noqa: F403  (compile shadows Python's built-in, as R users expect)
 from .r.verbs import __all__ as _verbs
 
@@ -57,4 +61,5 @@ __all__ = [
     "create_layer", "keras_input", "keras_model", "keras_model_sequential", "layer_input",
     "model_from_json", "shape", "from_config", "load_model", "load_model_config",
     "NamedList", "HistoryMethods", "array_reshape", "to_categorical",
+    *_utilities, *_serialization,
 ]
