@@ -250,8 +250,10 @@ KERAS_CALLS = [
     ("image_smart_resize", (IMAGE, c(8.0, 4.0)), {"interpolation": "nearest"},
      "preprocessing.image.smart_resize",
      {"x": IMAGE, "size": (8, 4), "interpolation": "nearest"}),
-    ("image_array_save", (IMAGE, "out.png"), {"scale": False, "quality": 90},
-     "utils.save_img", {"x": IMAGE, "path": "out.png", "scale": False, "quality": 90}),
+    # (a path no real call could write to: only the recorder may receive it)
+    ("image_array_save", (IMAGE, "/no-such-dir/out.png"), {"scale": False, "quality": 90},
+     "utils.save_img",
+     {"x": IMAGE, "path": "/no-such-dir/out.png", "scale": False, "quality": 90}),
     # R: dtype NULL or "double" -> "float64", "integer" -> "int32", others as given
     ("image_to_array", ("an image",), {}, "utils.img_to_array",
      {"img": "an image", "dtype": "float64"}),
@@ -371,7 +373,8 @@ def test_get_file_offline_names_the_file_and_its_origin(tmp_path, monkeypatch):
         rstyle_keras.get_file("x", "https://example.com/x", force_download=True)
 
 
-def test_set_random_seed_seeds_python_numpy_the_core_and_keras():
+def test_set_random_seed_seeds_python_numpy_the_core_and_keras(monkeypatch):
+    monkeypatch.setenv("PYTHONHASHSEED", "0")  # restored after the test
     def draws():
         return (random.random(), np.random.rand(), core_random.random_uniform(c(2)).numpy()
                 .tolist(), np.asarray(keras.random.uniform((2,))).tolist())

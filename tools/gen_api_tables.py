@@ -4,13 +4,14 @@
 
 One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
 ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
-`loss_*()` and `application_*()`. Like tools/gen_layer_table.py it reads facts only, from
-NAMESPACE and R/*.R: each function's name, its formals (argument names, order and R
-defaults, as Python literals), the Keras object it calls (`do.call(keras$<module>$<name>,
-args)`), the converter of each argument (`capture_args()`'s modifiers), the arguments R
-leaves out of the call (`ignore =`), and what kind of body it has. Bodies that are not
-`capture_args()` + `do.call()` are described in HAND; what this tool changes from R's
-sources (an R omission or bug) is in FIXES, with the reason, and reported by the tests.
+`loss_*()`, `application_*()` and the utilities (UTILITIES below). Like
+tools/gen_layer_table.py it reads facts only, from NAMESPACE and R/*.R: each function's
+name, its formals (argument names, order and R defaults, as Python literals), the Keras
+object it calls (`do.call(keras$<module>$<name>, args)`), the converter of each argument
+(`capture_args()`'s modifiers), the arguments R leaves out of the call (`ignore =`), and
+what kind of body it has. Bodies that are not `capture_args()` + `do.call()` are described
+in HAND; what this tool changes from R's sources (an R omission or bug) is in FIXES, with
+the reason, and reported by the tests.
 """
 
 from __future__ import annotations

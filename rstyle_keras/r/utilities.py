@@ -28,6 +28,8 @@ and Keras's generators), `zip_lists()`; `bidirectional` and `time_distributed` a
 
 The `*_dataset_from_directory()`, `timeseries_dataset_from_array()` and `split_dataset()`
 functions return what Keras does: `tf.data` datasets, so they need TensorFlow installed.
+Keras 3.15's `format=` ("tf", or "grain" for Grain datasets) is not among R keras3's
+arguments, and these R functions have no `...`: as in R, always "tf".
 
 Examples:
     >>> from rstyle_keras.r.utilities import normalize, pad_sequences, zip_lists
