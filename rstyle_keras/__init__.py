@@ -45,10 +45,14 @@ from .r.package import *  # noqa: F403  (`keras`: the Keras module, imported on 
 from .r.package import __all__ as _package
 from .r.reticulate import *  # noqa: F403  (R's `tuple()`; Python's `tuple` to isinstance())
 from .r.reticulate import __all__ as _reticulate
+from .r.serialization import *  # noqa: F403
+from .r.serialization import __all__ as _serialization
 from .r.tensorflow_helpers import *  # noqa: F403
 from .r.tensorflow_helpers import __all__ as _tensorflow_helpers
 from .r.tfruns import *  # noqa: F403
 from .r.tfruns import __all__ as _tfruns
+from .r.utilities import *  # noqa: F403  (normalize, adapt, zip_lists, ... as in R)
+from .r.utilities import __all__ as _utilities
 from .r.verbs import *  # noqa: F403  (compile shadows Python's built-in, as R users expect)
 from .r.verbs import __all__ as _verbs
 
@@ -66,4 +70,5 @@ __all__ = [
     "create_layer", "keras_input", "keras_model", "keras_model_sequential", "layer_input",
     "model_from_json", "shape", "from_config", "load_model", "load_model_config",
     "NamedList", "HistoryMethods", "array_reshape", "to_categorical",
+    *_utilities, *_serialization,
 ]

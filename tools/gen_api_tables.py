@@ -4,13 +4,14 @@
 
 One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
 ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
-`loss_*()` and `application_*()`. Like tools/gen_layer_table.py it reads facts only, from
-NAMESPACE and R/*.R: each function's name, its formals (argument names, order and R
-defaults, as Python literals), the Keras object it calls (`do.call(keras$<module>$<name>,
-args)`), the converter of each argument (`capture_args()`'s modifiers), the arguments R
-leaves out of the call (`ignore =`), and what kind of body it has. Bodies that are not
-`capture_args()` + `do.call()` are described in HAND; what this tool changes from R's
-sources (an R omission or bug) is in FIXES, with the reason, and reported by the tests.
+`loss_*()`, `application_*()` and the utilities (UTILITIES below). Like
+tools/gen_layer_table.py it reads facts only, from NAMESPACE and R/*.R: each function's
+name, its formals (argument names, order and R defaults, as Python literals), the Keras
+object it calls (`do.call(keras$<module>$<name>, args)`), the converter of each argument
+(`capture_args()`'s modifiers), the arguments R leaves out of the call (`ignore =`), and
+what kind of body it has. Bodies that are not `capture_args()` + `do.call()` are described
+in HAND; what this tool changes from R's sources (an R omission or bug) is in FIXES, with
+the reason, and reported by the tests.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ OPS = [
     "op_argmax",
 ]
 
+# R keras3's utilities whose body is a Keras call (rstyle_keras/r/utilities.py makes them;
+# the others of issue 11's 36 are written by hand there and in r/serialization.py).
+UTILITIES = [
+    "audio_dataset_from_directory", "deserialize_keras_object", "get_custom_objects",
+    "get_file", "get_registered_name", "get_registered_object", "get_source_inputs",
+    "image_array_save", "image_dataset_from_directory", "image_from_array", "image_load",
+    "image_smart_resize", "image_to_array", "imagenet_decode_predictions",
+    "imagenet_preprocess_input", "keras_variable", "normalize", "pad_sequences",
+    "serialize_keras_object", "split_dataset", "text_dataset_from_directory",
+    "timeseries_dataset_from_array",
+]
+
 # family table -> how its names are chosen from NAMESPACE
 FAMILIES = {
     "OPS": OPS,
@@ -36,6 +49,7 @@ FAMILIES = {
     "OPTIMIZERS": r"optimizer_\w+",
     "LOSSES": r"loss_\w+",
     "APPLICATIONS": r"application_\w+",
+    "UTILITIES": UTILITIES,
 }
 
 # Functions whose R body is not `capture_args()` + `do.call()`: (target, kind, converters).
@@ -51,11 +65,30 @@ HAND = {
     # R: the model's preprocessing/decoding function (set by the application_*() call)
     "application_preprocess_inputs": (None, "preprocess_inputs", {}),
     "application_decode_predictions": (None, "decode_predictions", {"top": "as_integer"}),
+    # R: Keras's download, which rstyle_keras guards when there is no network
+    "get_file": ("utils.get_file", "download", {}),
+    # R: resolve_py_obj(obj): an R constructor stands for its Keras class
+    "get_registered_name": ("saving.get_registered_name", "utility", {"obj": "resolve_py_obj"}),
+    # R: save_img(), then invisible(x)
+    "image_array_save": ("utils.save_img", "save_image", {}),
+    # R: dtype NULL or "double" -> "float64", "integer" -> "int32"
+    "image_to_array": ("utils.img_to_array", "image_to_array", {}),
+    # R: a data frame per sample (class_name, class_description, score)
+    "imagenet_decode_predictions": ("applications.imagenet_utils.decode_predictions",
+                                    "imagenet_decode_predictions", {"top": "as_integer"}),
+    # R: x as a NumPy array, copied where it is read-only
+    "imagenet_preprocess_input": ("applications.imagenet_utils.preprocess_input",
+                                  "imagenet_preprocess_input", {}),
 }
 
 # Converters given as R lambdas, by (function, argument).
 LAMBDA_CONVERTERS = {
     ("random_integer", "maxval"): "as_integer_ceiling",  # as_integer(ceiling(x))
+    ("image_dataset_from_directory", "image_size"): "as_integer",  # lapply(x, as_integer)
+    ("pad_sequences", "sequences"): "as_sequence_lists",  # lapply(x, as.list)
+    # ifelse(x < 1, x, as_integer(x)): a fraction, or a number of samples
+    ("split_dataset", "left_size"): "as_size_or_fraction",
+    ("split_dataset", "right_size"): "as_size_or_fraction",
 }
 
 # Where this table departs from R keras3's sources, and why.
@@ -75,6 +108,13 @@ FIXES = {
         # array (it reads `logits.shape`), so R code's matrix written as nested lists
         # becomes one, as reticulate makes it.
         ("random_categorical", "logits"): "as_array",
+        # R converts the other lengths of timeseries_dataset_from_array() but not this one, so
+        # R code's `sequence_length = 10` reaches Keras as 10.0 (a double); an integer here.
+        ("timeseries_dataset_from_array", "sequence_length"): "as_integer",
+        # R's numbers are doubles, which reticulate gives Keras as float64 arrays; R code's
+        # `normalize(c(3, 4))` written in Python has ints, on which Keras's normalize()
+        # fails (rsqrt of int32): R data becomes a float64 array, as R's does.
+        ("normalize", "x"): "as_double_array",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
@@ -84,6 +124,8 @@ FIXES = {
 }
 
 TARGET = re.compile(r"(?:keras\$)?(ops|random|optimizers|losses|applications)\$(\w+)")
+# A utility's Keras object, at any depth: keras$utils$get_file, keras$Variable, ...
+KERAS_PATH = re.compile(r"keras\$(\w+(?:\$\w+)*)")
 
 
 def r_function(sources: str, name: str) -> tuple[list[str], str]:
@@ -136,8 +178,11 @@ def row(sources: str, name: str):
     for formal in formals:
         arg, eq, default = (x.strip() for x in formal.partition("="))
         params.append(arg if not eq else f"{arg}={py_literal(default)}")
-    converters, ignored = capture_args(name, body)
+    # HAND describes its bodies (their converters may be R expressions)
+    converters, ignored = capture_args(name, body) if name not in HAND else ({}, ())
     targets = [f"{m.group(1)}.{m.group(2)}" for m in TARGET.finditer(body)]
+    if name in UTILITIES:
+        targets = [m.group(1).replace("$", ".") for m in KERAS_PATH.finditer(body)]
     if name in HAND:
         target, kind, converters = HAND[name]
     elif name.startswith("loss_"):
@@ -150,8 +195,10 @@ def row(sources: str, name: str):
             target, kind = tuple(targets[:2]), "application"
     elif ignored == ("zero_indexed",) and re.search(r"result \+ 1L", body):
         target, kind = targets[0], "function_one_based"
-    elif targets[0].split(".")[1][0].isupper():  # a class: SeedGenerator, the optimizers
+    elif targets[0].split(".")[-1][0].isupper():  # a class: SeedGenerator, the optimizers
         target, kind = targets[0], "class"
+    elif name in UTILITIES:  # Keras's helpers, whatever the engine (r/utilities.py)
+        target, kind = targets[0], "utility"
     else:
         target, kind = targets[0], "function"
     if ignored and kind != "function_one_based":

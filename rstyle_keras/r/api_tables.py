@@ -717,3 +717,130 @@ APPLICATIONS = [
      ),
      {'classes': 'as_integer', 'input_shape': 'normalize_shape'}, ()),
 ]
+
+# (R name, Keras target, kind, arguments, converters, forced)
+UTILITIES = [
+    ('audio_dataset_from_directory', 'utils.audio_dataset_from_directory', 'utility',
+     (
+         "directory, labels='inferred', label_mode='int', class_names=None, batch_size=32, "
+         'sampling_rate=None, output_sequence_length=None, ragged=False, shuffle=True, seed=None, '
+         'validation_split=None, subset=None, follow_links=False, verbose=True'
+     ),
+     {
+         'labels': 'as_integer',
+         'label_mode': 'as_integer',
+         'batch_size': 'as_integer',
+         'seed': 'as_integer',
+     }, ()),
+    ('deserialize_keras_object', 'saving.deserialize_keras_object', 'utility',
+     'config, custom_objects=None, safe_mode=True, ...',
+     {'custom_objects': 'normalize_custom_objects'}, ()),
+    ('get_custom_objects', 'saving.get_custom_objects', 'utility',
+     '',
+     {}, ()),
+    ('get_file', 'utils.get_file', 'download',
+     (
+         "fname=None, origin=None, ..., file_hash=None, cache_subdir='datasets', "
+         "hash_algorithm='auto', extract=False, archive_format='auto', cache_dir=None, "
+         'force_download=False'
+     ),
+     {}, ()),
+    ('get_registered_name', 'saving.get_registered_name', 'utility',
+     'obj',
+     {'obj': 'resolve_py_obj'}, ()),
+    ('get_registered_object', 'saving.get_registered_object', 'utility',
+     'name, custom_objects=None, module_objects=None',
+     {
+         'custom_objects': 'normalize_custom_objects',
+         'module_objects': 'normalize_custom_objects',
+     }, ()),
+    ('get_source_inputs', 'utils.get_source_inputs', 'utility',
+     'tensor',
+     {}, ()),
+    ('image_array_save', 'utils.save_img', 'save_image',
+     'x, path, data_format=None, file_format=None, scale=True, ...',
+     {}, ()),
+    ('image_dataset_from_directory', 'utils.image_dataset_from_directory', 'utility',
+     (
+         "directory, labels='inferred', label_mode='int', class_names=None, color_mode='rgb', "
+         'batch_size=32, image_size=(256, 256), shuffle=True, seed=None, validation_split=None, '
+         "subset=None, interpolation='bilinear', follow_links=False, crop_to_aspect_ratio=False, "
+         'pad_to_aspect_ratio=False, data_format=None, verbose=True'
+     ),
+     {
+         'labels': 'as_integer',
+         'image_size': 'as_integer',
+         'batch_size': 'as_integer',
+         'seed': 'as_integer',
+     }, ()),
+    ('image_from_array', 'utils.array_to_img', 'utility',
+     'x, data_format=None, scale=True, dtype=None',
+     {}, ()),
+    ('image_load', 'utils.load_img', 'utility',
+     "path, color_mode='rgb', target_size=None, interpolation='nearest', keep_aspect_ratio=False",
+     {'target_size': 'as_integer_tuple'}, ()),
+    ('image_smart_resize', 'preprocessing.image.smart_resize', 'utility',
+     "x, size, interpolation='bilinear', data_format='channels_last', backend_module=None",
+     {'size': 'as_integer'}, ()),
+    ('image_to_array', 'utils.img_to_array', 'image_to_array',
+     'img, data_format=None, dtype=None',
+     {}, ()),
+    ('imagenet_decode_predictions',
+     'applications.imagenet_utils.decode_predictions', 'imagenet_decode_predictions',
+     'preds, top=5',
+     {'top': 'as_integer'}, ()),
+    ('imagenet_preprocess_input',
+     'applications.imagenet_utils.preprocess_input', 'imagenet_preprocess_input',
+     "x, data_format=None, mode='caffe'",
+     {}, ()),
+    ('keras_variable', 'Variable', 'class',
+     (
+         "initializer, shape=None, dtype=None, trainable=True, autocast=True, aggregation='none', "
+         "synchronization='auto', name=None, ..."
+     ),
+     {'shape': 'normalize_shape'}, ()),
+    ('normalize', 'utils.normalize', 'utility',
+     'x, axis=-1, order=2',
+     {'axis': 'as_axis', 'order': 'as_integer', 'x': 'as_double_array'}, ()),
+    ('pad_sequences', 'utils.pad_sequences', 'utility',
+     "sequences, maxlen=None, dtype='int32', padding='pre', truncating='pre', value=0",
+     {'maxlen': 'as_integer', 'sequences': 'as_sequence_lists'}, ()),
+    ('serialize_keras_object', 'saving.serialize_keras_object', 'utility',
+     'obj',
+     {}, ()),
+    ('split_dataset', 'utils.split_dataset', 'utility',
+     'dataset, left_size=None, right_size=None, shuffle=False, seed=None',
+     {
+         'left_size': 'as_size_or_fraction',
+         'right_size': 'as_size_or_fraction',
+         'seed': 'as_integer',
+     }, ()),
+    ('text_dataset_from_directory', 'utils.text_dataset_from_directory', 'utility',
+     (
+         "directory, labels='inferred', label_mode='int', class_names=None, batch_size=32, "
+         'max_length=None, shuffle=True, seed=None, validation_split=None, subset=None, '
+         'follow_links=False, verbose=True'
+     ),
+     {
+         'labels': 'as_integer',
+         'label_mode': 'as_integer',
+         'batch_size': 'as_integer',
+         'seed': 'as_integer',
+     }, ()),
+    ('timeseries_dataset_from_array', 'utils.timeseries_dataset_from_array', 'utility',
+     (
+         'data, targets, sequence_length, sequence_stride=1, sampling_rate=1, batch_size=128, '
+         'shuffle=False, seed=None, start_index=None, end_index=None'
+     ),
+     {
+         'sequence_stride': 'as_integer',
+         'sampling_rate': 'as_integer',
+         'batch_size': 'as_integer',
+         'seed': 'as_integer',
+         'start_index': 'as_integer',
+         'end_index': 'as_integer',
+         'data': 'keras_array',
+         'targets': 'keras_array',
+         'sequence_length': 'as_integer',
+     }, ()),
+]
