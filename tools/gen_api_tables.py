@@ -4,13 +4,14 @@
 
 One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
 ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
-`loss_*()` and `application_*()`. Like tools/gen_layer_table.py it reads facts only, from
-NAMESPACE and R/*.R: each function's name, its formals (argument names, order and R
-defaults, as Python literals), the Keras object it calls (`do.call(keras$<module>$<name>,
-args)`), the converter of each argument (`capture_args()`'s modifiers), the arguments R
-leaves out of the call (`ignore =`), and what kind of body it has. Bodies that are not
-`capture_args()` + `do.call()` are described in HAND; what this tool changes from R's
-sources (an R omission or bug) is in FIXES, with the reason, and reported by the tests.
+`loss_*()`, `application_*()` and `callback_*()`. Like tools/gen_layer_table.py it reads
+facts only, from NAMESPACE and R/*.R: each function's name, its formals (argument names,
+order and R defaults, as Python literals), the Keras object it calls
+(`do.call(keras$<module>$<name>, args)`), the converter of each argument
+(`capture_args()`'s modifiers), the arguments R leaves out of the call (`ignore =`), and
+what kind of body it has. Bodies that are not `capture_args()` + `do.call()` are described
+in HAND; what this tool changes from R's sources (an R omission or bug) is in FIXES, with
+the reason, and reported by the tests.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ FAMILIES = {
     "OPTIMIZERS": r"optimizer_\w+",
     "LOSSES": r"loss_\w+",
     "APPLICATIONS": r"application_\w+",
+    "CALLBACKS": r"callback_\w+",
 }
 
 # Functions whose R body is not `capture_args()` + `do.call()`: (target, kind, converters).
@@ -75,6 +77,13 @@ FIXES = {
         # array (it reads `logits.shape`), so R code's matrix written as nested lists
         # becomes one, as reticulate makes it.
         ("random_categorical", "logits"): "as_array",
+        # R converts `min_delta` with as_integer, so R's `min_delta = 0.01` reaches Keras
+        # as 0 (`as.integer(0.01)`): a tolerance is a double; R code's whole `0` works too.
+        ("callback_early_stopping", "min_delta"): "as_double",
+        # Keras insists that a schedule returns a Python float; an R schedule's numbers are
+        # doubles, so R code's `return(1)` written as `return 1` becomes 1.0. The epoch it
+        # is given stays 0-based, as R keras3 documents.
+        ("callback_learning_rate_scheduler", "schedule"): "as_schedule_function",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
@@ -83,7 +92,8 @@ FIXES = {
     },
 }
 
-TARGET = re.compile(r"(?:keras\$)?(ops|random|optimizers|losses|applications)\$(\w+)")
+TARGET = re.compile(
+    r"(?:keras\$)?(ops|random|optimizers|losses|applications|callbacks)\$(\w+)")
 
 
 def r_function(sources: str, name: str) -> tuple[list[str], str]:
