@@ -347,9 +347,13 @@ def test_tensorboard_in_fit(keras_engine, tmp_path):
 
 
 def test_swap_ema_weights_and_terminate_on_nan_in_fit(keras_engine):
-    model = tiny_model()
-    trained(model, optimizer=optimizer_sgd(0.1, use_ema=True), epochs=2,
-            callbacks_=[callbacks.callback_swap_ema_weights(swap_on_epoch=True)])
+    swap = callbacks.callback_swap_ema_weights(swap_on_epoch=True)
+    trained(tiny_model(), optimizer=optimizer_sgd(0.1, use_ema=True), epochs=2,
+            callbacks_=[swap])
+    assert swap._ema_weights_in_model  # swapped in at the end of the last epoch
+    with pytest.raises(ValueError, match="use_ema=True"):  # it needs an EMA optimizer
+        trained(tiny_model(), optimizer=optimizer_sgd(0.1), epochs=1,
+                callbacks_=[callbacks.callback_swap_ema_weights(swap_on_epoch=True)])
     nan = callbacks.callback_terminate_on_nan()
     model = tiny_model()
     history = trained(model, optimizer=optimizer_sgd(1e30), epochs=5, callbacks_=[nan])
