@@ -20,6 +20,8 @@ from .core.tensor import Tensor
 from .dispatch import compose_layer, create_layer
 from .engine import CoreLacksError, config_engine, config_set_engine
 from .r.arrays import array_reshape, to_categorical
+from .r.callbacks import *  # noqa: F403
+from .r.callbacks import __all__ as _callbacks
 from .r.classes import *  # noqa: F403  (R's Layer() and Model(): the core's are in .core)
 from .r.classes import __all__ as _classes
 from .r.datasets import *  # noqa: F403
@@ -62,7 +64,7 @@ __version__ = "0.1.0"
 # classes stay in rstyle_keras.core.
 __all__ = [
     *_layer_functions, *(name for name in _layer_classes if name != "Layer"), *_ops,
-    *_verbs, *_datasets, *_classes, *_families,
+    *_verbs, *_datasets, *_classes, *_families, *_callbacks,
     *_package, *_reticulate, *_tensorflow_helpers, *_tfruns,
     "CoreLacksError", "Functional", "KerasTensor", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",

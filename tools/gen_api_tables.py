@@ -4,7 +4,7 @@
 
 One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
 ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
-`loss_*()`, `application_*()` and the utilities (UTILITIES below). Like
+`loss_*()`, `application_*()`, `callback_*()` and the utilities (UTILITIES below). Like
 tools/gen_layer_table.py it reads facts only, from NAMESPACE and R/*.R: each function's
 name, its formals (argument names, order and R defaults, as Python literals), the Keras
 object it calls (`do.call(keras$<module>$<name>, args)`), the converter of each argument
@@ -50,6 +50,7 @@ FAMILIES = {
     "LOSSES": r"loss_\w+",
     "APPLICATIONS": r"application_\w+",
     "UTILITIES": UTILITIES,
+    "CALLBACKS": r"callback_\w+",
 }
 
 # Functions whose R body is not `capture_args()` + `do.call()`: (target, kind, converters).
@@ -115,6 +116,13 @@ FIXES = {
         # `normalize(c(3, 4))` written in Python has ints, on which Keras's normalize()
         # fails (rsqrt of int32): R data becomes a float64 array, as R's does.
         ("normalize", "x"): "as_double_array",
+        # R converts `min_delta` with as_integer, so R's `min_delta = 0.01` reaches Keras
+        # as 0 (`as.integer(0.01)`): a tolerance is a double; R code's whole `0` works too.
+        ("callback_early_stopping", "min_delta"): "as_double",
+        # Keras insists that a schedule returns a Python float; an R schedule's numbers are
+        # doubles, so R code's `return(1)` written as `return 1` becomes 1.0. The epoch it
+        # is given stays 0-based, as R keras3 documents.
+        ("callback_learning_rate_scheduler", "schedule"): "as_schedule_function",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
@@ -123,7 +131,8 @@ FIXES = {
     },
 }
 
-TARGET = re.compile(r"(?:keras\$)?(ops|random|optimizers|losses|applications)\$(\w+)")
+TARGET = re.compile(
+    r"(?:keras\$)?(ops|random|optimizers|losses|applications|callbacks)\$(\w+)")
 # A utility's Keras object, at any depth: keras$utils$get_file, keras$Variable, ...
 KERAS_PATH = re.compile(r"keras\$(\w+(?:\$\w+)*)")
 

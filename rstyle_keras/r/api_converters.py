@@ -8,6 +8,9 @@
 | as_array           | c(1, 3, 2)                    | a NumPy array                             |
 | as_integer_ceiling | 9.2, c(10)                    | 10, 10   (R: `as_integer(ceiling(x))`)    |
 | as_double          | 1, c(0)                       | 1.0, 0.0 (R's numbers are doubles)        |
+| as_callback_lambda_fn_sig_idx_logs | f(epoch, logs) | f called with the 1-based epoch/batch     |
+| as_callback_lambda_fn_sig_logs     | f(logs)        | f; a dict it returns is merged into logs  |
+| as_schedule_function | f(epoch, lr)                | f, its whole-number result as a float     |
 
 Values that are not R data (a tensor, a NumPy array, None) pass through, as in R.
 
@@ -20,6 +23,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 
@@ -84,5 +88,62 @@ def as_double(value, name: str):
     return value
 
 
-API_CONVERTERS = {**CONVERTERS, **{f.__name__: f for f in (as_py_array, as_array,
-                                                             as_integer_ceiling, as_double)}}
+def _merge_into_logs(result, logs) -> None:
+    if isinstance(result, dict) and logs is not None:
+        logs.update(result)  # R: a named list the function returns is added to the logs
+
+
+def as_callback_lambda_fn_sig_idx_logs(fn, name: str):
+    """A function `f(epoch, logs)` or `f(batch, logs)` for Keras's LambdaCallback: called
+    with R's 1-based index (Keras's 0-based one plus 1); a dict it returns is merged into
+    `logs` (R keras3's `wrap_sig_idx_logs()`). None stays None."""
+    if fn is None:
+        return None
+    _check_callable(fn, name)
+
+    @functools.wraps(fn)
+    def wrapper(index, logs=None):
+        _merge_into_logs(fn(index + 1, logs), logs)
+
+    return wrapper
+
+
+def as_callback_lambda_fn_sig_logs(fn, name: str):
+    """A function `f(logs)` for Keras's LambdaCallback; a dict it returns is merged into
+    `logs` (R keras3's `wrap_sig_logs()`). None stays None."""
+    if fn is None:
+        return None
+    _check_callable(fn, name)
+
+    @functools.wraps(fn)
+    def wrapper(logs=None):
+        _merge_into_logs(fn(logs), logs)
+
+    return wrapper
+
+
+def as_schedule_function(fn, name: str):
+    """A learning rate schedule `f(epoch, lr)` (epoch 0-based, as R keras3 passes it) whose
+    number is returned as a Python float, as Keras requires: R's numbers are doubles, so
+    R code's `1` is 1.0. Keras's one-argument form `f(epoch)` works too."""
+    _check_callable(fn, name)
+
+    @functools.wraps(fn)
+    def schedule(*args):
+        result = fn(*args)
+        if isinstance(result, (numbers.Real, np.ndarray, np.generic)) and \
+                np.ndim(result) == 0 and not isinstance(result, (bool, np.bool_)):
+            return float(result)
+        return result
+
+    return schedule
+
+
+def _check_callable(fn, name: str) -> None:
+    if not callable(fn):
+        raise TypeError(f"`{name}` must be a function; received {type(fn).__name__} {fn!r}.")
+
+
+API_CONVERTERS = {**CONVERTERS, **{f.__name__: f for f in (
+    as_py_array, as_array, as_integer_ceiling, as_double, as_callback_lambda_fn_sig_idx_logs,
+    as_callback_lambda_fn_sig_logs, as_schedule_function)}}

@@ -844,3 +844,84 @@ UTILITIES = [
          'sequence_length': 'as_integer',
      }, ()),
 ]
+
+# (R name, Keras target, kind, arguments, converters, forced)
+CALLBACKS = [
+    ('callback_backup_and_restore', 'callbacks.BackupAndRestore', 'class',
+     "backup_dir, save_freq='epoch', double_checkpoint=False, delete_checkpoint=True",
+     {'save_freq': 'as_integer'}, ()),
+    ('callback_csv_logger', 'callbacks.CSVLogger', 'class',
+     "filename, separator=',', append=False",
+     {}, ()),
+    ('callback_early_stopping', 'callbacks.EarlyStopping', 'class',
+     (
+         "monitor='val_loss', min_delta=0, patience=0, verbose=0, mode='auto', baseline=None, "
+         'restore_best_weights=False, start_from_epoch=0'
+     ),
+     {
+         'min_delta': 'as_double',
+         'patience': 'as_integer',
+         'verbose': 'as_integer',
+         'start_from_epoch': 'as_integer',
+     }, ()),
+    ('callback_lambda', 'callbacks.LambdaCallback', 'class',
+     (
+         'on_epoch_begin=None, on_epoch_end=None, on_train_begin=None, on_train_end=None, '
+         'on_train_batch_begin=None, on_train_batch_end=None, ...'
+     ),
+     {
+         'on_epoch_begin': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_epoch_end': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_train_begin': 'as_callback_lambda_fn_sig_logs',
+         'on_train_end': 'as_callback_lambda_fn_sig_logs',
+         'on_train_batch_begin': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_train_batch_end': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_test_begin': 'as_callback_lambda_fn_sig_logs',
+         'on_test_end': 'as_callback_lambda_fn_sig_logs',
+         'on_test_batch_begin': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_test_batch_end': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_predict_begin': 'as_callback_lambda_fn_sig_logs',
+         'on_predict_end': 'as_callback_lambda_fn_sig_logs',
+         'on_predict_batch_begin': 'as_callback_lambda_fn_sig_idx_logs',
+         'on_predict_batch_end': 'as_callback_lambda_fn_sig_idx_logs',
+     }, ()),
+    ('callback_learning_rate_scheduler', 'callbacks.LearningRateScheduler', 'class',
+     'schedule, verbose=0',
+     {'verbose': 'as_integer', 'schedule': 'as_schedule_function'}, ()),
+    ('callback_model_checkpoint', 'callbacks.ModelCheckpoint', 'class',
+     (
+         "filepath, monitor='val_loss', verbose=0, save_best_only=False, save_weights_only=False, "
+         "mode='auto', save_freq='epoch', initial_value_threshold=None"
+     ),
+     {'verbose': 'as_integer', 'save_freq': 'as_integer'}, ()),
+    ('callback_reduce_lr_on_plateau', 'callbacks.ReduceLROnPlateau', 'class',
+     (
+         "monitor='val_loss', factor=0.1, patience=10, verbose=0, mode='auto', min_delta=1e-04, "
+         'cooldown=0, min_lr=0, ...'
+     ),
+     {'patience': 'as_integer', 'verbose': 'as_integer', 'cooldown': 'as_integer'}, ()),
+    ('callback_remote_monitor', 'callbacks.RemoteMonitor', 'class',
+     (
+         "root='http://localhost:9000', path='/publish/epoch/end/', field='data', headers=None, "
+         'send_as_json=False'
+     ),
+     {}, ()),
+    ('callback_swap_ema_weights', 'callbacks.SwapEMAWeights', 'class',
+     'swap_on_epoch=False',
+     {}, ()),
+    ('callback_tensorboard', 'callbacks.TensorBoard', 'class',
+     (
+         "log_dir='logs', histogram_freq=0, write_graph=True, write_images=False, "
+         "write_steps_per_second=False, update_freq='epoch', profile_batch=0, embeddings_freq=0, "
+         'embeddings_metadata=None'
+     ),
+     {
+         'histogram_freq': 'as_integer',
+         'update_freq': 'as_integer',
+         'profile_batch': 'as_integer',
+         'embeddings_freq': 'as_integer',
+     }, ()),
+    ('callback_terminate_on_nan', 'callbacks.TerminateOnNaN', 'class',
+     '',
+     {}, ()),
+]

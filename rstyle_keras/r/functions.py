@@ -76,8 +76,13 @@ REQUIRED = _Required()
 
 def split_params(params: str) -> list[tuple]:
     """'units, activation=None, ...' -> [(name, default's source or None), ...]."""
-    items, depth, start = [], 0, 0
+    items, depth, start, quote = [], 0, 0, None
     for i, ch in enumerate(params + ","):
+        if quote:  # inside a string default (callback_csv_logger's separator=',')
+            quote = None if ch == quote else quote
+            continue
+        if ch in "'\"":
+            quote = ch
         depth += ch in "([{"
         depth -= ch in ")]}"
         if ch == "," and depth == 0:

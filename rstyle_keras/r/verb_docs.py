@@ -16,9 +16,12 @@ DOCS = {
 Arguments:
     object: the model.
     optimizer: a name ("rmsprop", "adam", ...) or an optimizer object.
-    loss: a loss name or object; a list (one per output) or dict (by output name).
-    metrics: a name or vector of names (`c("accuracy")`), or metric objects: always
-        passed as a list.
+    loss: a loss name or object, or a function `f(y_true, y_pred)`; a list (one per
+        output) or dict (by output name).
+    metrics: a name or vector of names (`c("accuracy")`), metric objects, or functions
+        `f(y_true, y_pred)`: always passed as a list. An anonymous function (a lambda)
+        is named as R keras3 names one: "custom_metric" ("custom_loss"), in a list
+        "custom_metric_1", ...; name it with `custom_metric(name, f)`.
     **kwargs: passed on to Keras.
     loss_weights, weighted_metrics, run_eagerly, steps_per_execution, jit_compile,
         auto_scale_loss: as Keras's `Model.compile()`; `loss_weights = c(1, 0.2)` is a

@@ -32,11 +32,13 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import inspect
 import numbers
 import os
 import sys
 import tempfile
+import types
 
 import numpy as np
 from multipledispatch import Dispatcher
@@ -54,23 +56,38 @@ from .verb_table import VERBS
 
 
 # -- converters of the verbs' arguments (R/model-training.R) --------------------------------
-def as_loss(value, name: str):
+def as_loss(value, name: str, default_name: str = "custom_loss"):
     """A loss (or metric): a name stays; a vector of names is a list; a list (one per
-    output) or dict (by output name) converts item by item; a callable stays."""
-    if value is None or isinstance(value, str) or callable(value):
+    output) or dict (by output name) converts item by item; a callable stays. An anonymous
+    function (a lambda, or a callable without a `__name__`: R's anonymous function) gets
+    R keras3's name, `default_name` ("custom_loss", for metrics "custom_metric"), with
+    its 1-based position or name in a list (`custom_metric_1`); a `def` function keeps
+    its own name (R's `attr(fn, "name")`)."""
+    if value is None or isinstance(value, str):
         return value
-    if isinstance(value, tuple):
-        return [as_loss(v, name) for v in value]
-    if isinstance(value, list):
-        return [as_loss(v, name) for v in value]
+    if callable(value):
+        return _named_callable(value, default_name)
+    if isinstance(value, (tuple, list)):
+        return [as_loss(v, name, f"{default_name}_{i}") for i, v in enumerate(value, 1)]
     if isinstance(value, dict):
-        return {k: as_loss(v, name) for k, v in value.items()}
+        return {k: as_loss(v, name, f"{default_name}_{k}") for k, v in value.items()}
     return value
 
 
+def _named_callable(value, default_name: str):
+    anonymous = isinstance(value, functools.partial) or (
+        isinstance(value, types.FunctionType) and value.__name__ == "<lambda>")
+    if not anonymous:
+        return value  # a named function, a class, a Keras object: as it is
+    from .callbacks import named_function
+
+    return named_function(value, default_name)
+
+
 def as_metrics(value, name: str):
-    """Metrics: always a list (`metrics = "accuracy"` is `["accuracy"]`), or a dict."""
-    return as_list(as_loss(value, name), name)
+    """Metrics: always a list (`metrics = "accuracy"` is `["accuracy"]`), or a dict;
+    anonymous functions named as R keras3 names them ("custom_metric")."""
+    return as_list(as_loss(value, name, "custom_metric"), name)
 
 
 def _is_numeric_nest(value) -> bool:
