@@ -26,6 +26,8 @@ from .r.datasets import *  # noqa: F403
 from .r.datasets import __all__ as _datasets
 from .r.families import *  # noqa: F403
 from .r.families import __all__ as _families
+from .r.families_more import *  # noqa: F403
+from .r.families_more import __all__ as _families_more
 from .r.helpers import c, shape
 from .r.history import HistoryMethods
 from .r.layers import *  # noqa: F403
@@ -50,7 +52,7 @@ __version__ = "0.1.0"
 # classes stay in rstyle_keras.core.
 __all__ = [
     *_layer_functions, *(name for name in _layer_classes if name != "Layer"), *_ops,
-    *_verbs, *_datasets, *_classes, *_families,
+    *_verbs, *_datasets, *_classes, *_families, *_families_more,
     "CoreLacksError", "Functional", "KerasTensor", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",
     "config_image_data_format", "config_set_engine", "config_set_image_data_format",

@@ -4,7 +4,9 @@
 
 One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
 ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
-`loss_*()` and `application_*()`. Like tools/gen_layer_table.py it reads facts only, from
+`loss_*()`, `application_*()`, `metric_*()`, `activation_*()`, `initializer_*()`,
+`regularizer_*()`, `constraint_*()`, `learning_rate_schedule_*()`, `config_*()` and
+`feature_*()` (FAMILIES below). Like tools/gen_layer_table.py it reads facts only, from
 NAMESPACE and R/*.R: each function's name, its formals (argument names, order and R
 defaults, as Python literals), the Keras object it calls (`do.call(keras$<module>$<name>,
 args)`), the converter of each argument (`capture_args()`'s modifiers), the arguments R
@@ -36,6 +38,15 @@ FAMILIES = {
     "OPTIMIZERS": r"optimizer_\w+",
     "LOSSES": r"loss_\w+",
     "APPLICATIONS": r"application_\w+",
+    "METRICS": r"metric_\w+",
+    "ACTIVATIONS": r"activation_\w+",
+    "INITIALIZERS": r"initializer_\w+",
+    "REGULARIZERS": r"regularizer_\w+",
+    "CONSTRAINTS": r"constraint_\w+",
+    "LEARNING_RATE_SCHEDULES": r"learning_rate_schedule_\w+",
+    # the ones the core made first read and set the core's settings (core/config.py)
+    "CONFIG": r"config_(?!floatx$|image_data_format$|set_image_data_format$)\w+",
+    "FEATURES": r"feature_\w+",  # layer_feature_space()'s helpers
 }
 
 # Functions whose R body is not `capture_args()` + `do.call()`: (target, kind, converters).
@@ -51,11 +62,18 @@ HAND = {
     # R: the model's preprocessing/decoding function (set by the application_*() call)
     "application_preprocess_inputs": (None, "preprocess_inputs", {}),
     "application_decode_predictions": (None, "decode_predictions", {"top": "as_integer"}),
+    # R: keras$config$set_floatx(value); here the core's floatx follows (one setting)
+    "config_set_floatx": ("config.set_floatx", "set_floatx", {}),
+    # R: before Keras is loaded, use_backend(); after, keras$config$set_backend()
+    "config_set_backend": ("config.set_backend", "set_backend", {}),
 }
 
 # Converters given as R lambdas, by (function, argument).
 LAMBDA_CONVERTERS = {
     ("random_integer", "maxval"): "as_integer_ceiling",  # as_integer(ceiling(x))
+    ("metric_iou", "target_class_ids"): "as_integer_list",  # as.list(as_integer(x))
+    ("metric_one_hot_iou", "target_class_ids"): "as_integer_list",  # lapply(x, as_integer)
+    ("metric_mean_wrapper", "fn"): "as_py_function",  # as_py_function(x, default_name = ...)
 }
 
 # Where this table departs from R keras3's sources, and why.
@@ -75,6 +93,19 @@ FIXES = {
         # array (it reads `logits.shape`), so R code's matrix written as nested lists
         # becomes one, as reticulate makes it.
         ("random_categorical", "logits"): "as_array",
+        # R hands Keras an R vector as an array (reticulate); the activations have no
+        # converter of `x`, and Keras's softmax (and others) read `x.shape`, so R code's
+        # `activation_softmax(c(1, 2))` becomes a floatx array, as R's doubles would.
+        ("activation_*", "x"): "as_py_array",
+        # R's `1` is a double: Keras's schedules compute in the dtype of
+        # `initial_learning_rate`, so a Python int decays to 0 (ExponentialDecay(1, 100,
+        # 0.5)(100) is 0); the piecewise schedule's `values` likewise (R: c(1, 0.5) doubles).
+        ("learning_rate_schedule_*", "initial_learning_rate"): "as_double",
+        ("learning_rate_schedule_piecewise_constant_decay", "values"): "as_double_list",
+        # R: as_integer(max_value) truncates a norm of 2.5 to 2; Keras takes any number.
+        ("constraint_maxnorm", "max_value"): "as_double",
+        # R's doubles: Keras's epsilon() is a float (config_set_epsilon(1) would make it 1)
+        ("config_set_epsilon", "value"): "as_double",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
@@ -83,12 +114,15 @@ FIXES = {
     },
 }
 
-TARGET = re.compile(r"(?:keras\$)?(ops|random|optimizers|losses|applications)\$(\w+)")
+TARGET = re.compile(
+    r"(?:keras\$)?(ops|random|optimizers\$schedules|optimizers|losses|applications|metrics|"
+    r"activations|initializers|regularizers|constraints|config|utils\$FeatureSpace)\$(\w+)")
 
 
 def r_function(sources: str, name: str) -> tuple[list[str], str]:
     """(formals, body) of `name <- function(...) {...}`."""
-    m = re.search(rf"^{name}\s*<-\s*\n?\s*function\s*\(", sources, re.M)
+    # (R's `structure(function (x) ..., py_function_name = ...)` too)
+    m = re.search(rf"^{name}\s*<-\s*\n?\s*(?:structure\(\s*)?function\s*\(", sources, re.M)
     if not m:
         raise LookupError(f"{name}: no definition in R/*.R")
     end = closing(sources, m.end() - 1)
@@ -137,11 +171,13 @@ def row(sources: str, name: str):
         arg, eq, default = (x.strip() for x in formal.partition("="))
         params.append(arg if not eq else f"{arg}={py_literal(default)}")
     converters, ignored = capture_args(name, body)
-    targets = [f"{m.group(1)}.{m.group(2)}" for m in TARGET.finditer(body)]
+    targets = [f"{m.group(1).replace('$', '.')}.{m.group(2)}" for m in TARGET.finditer(body)]
     if name in HAND:
         target, kind, converters = HAND[name]
-    elif name.startswith("loss_"):
-        target, kind = tuple(targets[:2]), "loss"
+    elif name.startswith("loss_") or re.search(r"missing\(y_true\) && missing\(y_pred\)", body):
+        target, kind = tuple(targets[:2]), "loss"  # two faces: the object, or its value
+    elif name.startswith("config_"):
+        target, kind = targets[0], "config"
     elif name.startswith("application_"):
         called = re.search(r"^\s*(application_\w+)\(\.\.\.\)", body, re.M)
         if formals == ["..."] and called:
@@ -150,7 +186,7 @@ def row(sources: str, name: str):
             target, kind = tuple(targets[:2]), "application"
     elif ignored == ("zero_indexed",) and re.search(r"result \+ 1L", body):
         target, kind = targets[0], "function_one_based"
-    elif targets[0].split(".")[1][0].isupper():  # a class: SeedGenerator, the optimizers
+    elif targets[0].rsplit(".", 1)[1][0].isupper():  # a class: SeedGenerator, optimizers
         target, kind = targets[0], "class"
     else:
         target, kind = targets[0], "function"

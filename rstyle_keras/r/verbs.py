@@ -47,6 +47,7 @@ from ..core.models.sequential import Sequential as CoreSequential
 from ..dispatch import engine_of, keras, on_keras
 from ..engine import core_lacks
 from .converters import as_index, as_integer, as_list
+from .functions import keras_object_of
 from .history import HistoryMethods, as_r_history, plot_history
 from .layers import REQUIRED
 from .verb_docs import DOCS
@@ -56,7 +57,9 @@ from .verb_table import VERBS
 # -- converters of the verbs' arguments (R/model-training.R) --------------------------------
 def as_loss(value, name: str):
     """A loss (or metric): a name stays; a vector of names is a list; a list (one per
-    output) or dict (by output name) converts item by item; a callable stays."""
+    output) or dict (by output name) converts item by item; a callable stays, but an R
+    function of the API tables (`metric_binary_accuracy`) is Keras's function it calls."""
+    value = keras_object_of(value, prefer_class=False)
     if value is None or isinstance(value, str) or callable(value):
         return value
     if isinstance(value, tuple):
