@@ -368,6 +368,7 @@ METRIC_R_STYLE = {
     "num_thresholds": (50.0, 50), "top_k": (c(2), 2), "class_id": (1.0, 1), "k": (2.0, 2),
     "num_classes": (4.0, 4), "target_class_ids": (c(1, 2), [1, 2]), "ignore_class": (1.0, 1),
     "axis": (2, 1), "num_regressors": (1.0, 1),
+    "beta": (2, 2.0), "threshold": (1, 1.0),  # Keras's F-scores take Python floats only
     "fn": (rstyle_keras.metric_mean_absolute_error, keras.metrics.mean_absolute_error),
 }
 METRIC_OBJECTS = [fn for fn in R_NAMES["metric"] if SPECS[fn].kind in ("class", "loss")]
@@ -428,6 +429,13 @@ def test_metric_value_converts_r_arguments(fn, arg, keras_engine):
     r_value, keras_value = {"ignore_class": (1.0, 1)}.get(arg, METRIC_R_STYLE[arg])
     function = keras_target(SPECS[fn].target_path(-1))
     same_tensor(ALL[fn](y_true, y_pred, **{arg: r_value}), function(kt, kp, **{arg: keras_value}))
+
+
+def test_f_scores_take_r_numbers(keras_engine):
+    """FIXES: Keras refuses `beta = 2` (a Python int); R's 2 is a double."""
+    with pytest.raises(ValueError, match="should be a Python float"):
+        keras.metrics.FBetaScore(beta=2)
+    assert rstyle_keras.metric_fbeta_score(beta=2).get_config()["beta"] == 2.0
 
 
 def test_metric_with_one_of_y_true_and_y_pred_is_an_error(keras_engine):

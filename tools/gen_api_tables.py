@@ -106,6 +106,10 @@ FIXES = {
         ("constraint_maxnorm", "max_value"): "as_double",
         # R's doubles: Keras's epsilon() is a float (config_set_epsilon(1) would make it 1)
         ("config_set_epsilon", "value"): "as_double",
+        # Keras's F-scores refuse what is not a Python float ("It should be a Python
+        # float"): R's `beta = 2`, `threshold = 1` are doubles.
+        ("metric_f*_score", "beta"): "as_double",
+        ("metric_f*_score", "threshold"): "as_double",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.

@@ -91,20 +91,25 @@ class SettingSpec(FunctionSpec):
     """A `config_*()` row: Keras's global setting, read or set whatever the engine."""
 
     def doc(self) -> str:
-        extra = {
-            "set_floatx": " The core's floatx follows (one setting for both engines; Keras "
-                          "not imported yet gets it when it is).",
-            "set_backend": " Before Keras is imported, sets KERAS_BACKEND (R's use_backend()); "
-                           "after, Keras reloads itself on the new backend.",
-        }.get(self.kind, "")
+        import textwrap
+
+        value = {
+            "config": f"`keras.{self.target}(...)`: Keras's global setting, read or set "
+                      f"whatever the engine (Keras is imported).",
+            "set_floatx": "None; sets the default float type of both engines: Keras's "
+                          "(`keras.config.set_floatx()`; Keras not imported yet gets it when "
+                          "it is) and the core's, which config_floatx() answers.",
+            "set_backend": "None; before Keras is imported, sets KERAS_BACKEND (R's "
+                           "use_backend()); after, `keras.config.set_backend()`: Keras "
+                           "reloads itself on the new backend.",
+        }[self.kind]
         return "\n".join([
             f"R keras3's `{self.r_name}()`.",
             "",
             "Arguments (R's names, order and defaults):",
             *(self.argument_lines() or ["    (none)"]),
             "",
-            f"Value: `keras.{self.target}(...)`: Keras's global setting, whatever the engine "
-            f"(Keras is imported).{extra}",
+            *textwrap.wrap(f"Value: {value}", 88),
             "",
             keras_adapter.keras_doc(self.target),
         ])

@@ -1,8 +1,9 @@
 """The generic path of R keras3's functions: a table row becomes a function.
 
 Every R function made from a table (`layer_table.LAYERS`, and `api_tables`' OPS, RANDOM,
-OPTIMIZERS, LOSSES, APPLICATIONS) is an `RFunction`: its spec (`FunctionSpec`) holds R's
-arguments, their order and defaults, and their converters; a call goes
+OPTIMIZERS, LOSSES, APPLICATIONS, METRICS, ACTIVATIONS, ... FEATURES) is an `RFunction`:
+its spec (`FunctionSpec`) holds R's arguments, their order and defaults, and their
+converters; a call goes
 
 1. through R's argument matching (`FunctionSpec.bind`): positional up to R's `...`, named
    after it; an argument R does not have is an error unless R has `...`;
