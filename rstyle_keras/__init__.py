@@ -28,6 +28,8 @@ from .r.datasets import *  # noqa: F403
 from .r.datasets import __all__ as _datasets
 from .r.families import *  # noqa: F403
 from .r.families import __all__ as _families
+from .r.families_more import *  # noqa: F403
+from .r.families_more import __all__ as _families_more
 from .r.helpers import c, shape
 from .r.history import HistoryMethods
 from .r.layers import *  # noqa: F403
@@ -64,7 +66,7 @@ __version__ = "0.1.0"
 # classes stay in rstyle_keras.core.
 __all__ = [
     *_layer_functions, *(name for name in _layer_classes if name != "Layer"), *_ops,
-    *_verbs, *_datasets, *_classes, *_families, *_callbacks,
+    *_verbs, *_datasets, *_classes, *_families, *_families_more, *_callbacks,
     *_package, *_reticulate, *_tensorflow_helpers, *_tfruns,
     "CoreLacksError", "Functional", "KerasTensor", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",

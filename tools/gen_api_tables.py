@@ -4,7 +4,9 @@
 
 One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
 ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
-`loss_*()`, `application_*()`, `callback_*()` and the utilities (UTILITIES below). Like
+`loss_*()`, `application_*()`, `callback_*()`, `metric_*()`, `activation_*()`,
+`initializer_*()`, `regularizer_*()`, `constraint_*()`, `learning_rate_schedule_*()`,
+`config_*()`, `feature_*()` and the utilities (FAMILIES below). Like
 tools/gen_layer_table.py it reads facts only, from NAMESPACE and R/*.R: each function's
 name, its formals (argument names, order and R defaults, as Python literals), the Keras
 object it calls (`do.call(keras$<module>$<name>, args)`), the converter of each argument
@@ -51,6 +53,15 @@ FAMILIES = {
     "APPLICATIONS": r"application_\w+",
     "UTILITIES": UTILITIES,
     "CALLBACKS": r"callback_\w+",
+    "METRICS": r"metric_\w+",
+    "ACTIVATIONS": r"activation_\w+",
+    "INITIALIZERS": r"initializer_\w+",
+    "REGULARIZERS": r"regularizer_\w+",
+    "CONSTRAINTS": r"constraint_\w+",
+    "LEARNING_RATE_SCHEDULES": r"learning_rate_schedule_\w+",
+    # the ones the core made first read and set the core's settings (core/config.py)
+    "CONFIG": r"config_(?!floatx$|image_data_format$|set_image_data_format$)\w+",
+    "FEATURES": r"feature_\w+",  # layer_feature_space()'s helpers
 }
 
 # Functions whose R body is not `capture_args()` + `do.call()`: (target, kind, converters).
@@ -80,6 +91,10 @@ HAND = {
     # R: x as a NumPy array, copied where it is read-only
     "imagenet_preprocess_input": ("applications.imagenet_utils.preprocess_input",
                                   "imagenet_preprocess_input", {}),
+    # R: keras$config$set_floatx(value); here the core's floatx follows (one setting)
+    "config_set_floatx": ("config.set_floatx", "set_floatx", {}),
+    # R: before Keras is loaded, use_backend(); after, keras$config$set_backend()
+    "config_set_backend": ("config.set_backend", "set_backend", {}),
 }
 
 # Converters given as R lambdas, by (function, argument).
@@ -90,6 +105,9 @@ LAMBDA_CONVERTERS = {
     # ifelse(x < 1, x, as_integer(x)): a fraction, or a number of samples
     ("split_dataset", "left_size"): "as_size_or_fraction",
     ("split_dataset", "right_size"): "as_size_or_fraction",
+    ("metric_iou", "target_class_ids"): "as_integer_list",  # as.list(as_integer(x))
+    ("metric_one_hot_iou", "target_class_ids"): "as_integer_list",  # lapply(x, as_integer)
+    ("metric_mean_wrapper", "fn"): "as_py_function",  # as_py_function(x, default_name = ...)
 }
 
 # Where this table departs from R keras3's sources, and why.
@@ -123,6 +141,23 @@ FIXES = {
         # doubles, so R code's `return(1)` written as `return 1` becomes 1.0. The epoch it
         # is given stays 0-based, as R keras3 documents.
         ("callback_learning_rate_scheduler", "schedule"): "as_schedule_function",
+        # R hands Keras an R vector as an array (reticulate); the activations have no
+        # converter of `x`, and Keras's softmax (and others) read `x.shape`, so R code's
+        # `activation_softmax(c(1, 2))` becomes a floatx array, as R's doubles would.
+        ("activation_*", "x"): "as_py_array",
+        # R's `1` is a double: Keras's schedules compute in the dtype of
+        # `initial_learning_rate`, so a Python int decays to 0 (ExponentialDecay(1, 100,
+        # 0.5)(100) is 0); the piecewise schedule's `values` likewise (R: c(1, 0.5) doubles).
+        ("learning_rate_schedule_*", "initial_learning_rate"): "as_double",
+        ("learning_rate_schedule_piecewise_constant_decay", "values"): "as_double_list",
+        # R: as_integer(max_value) truncates a norm of 2.5 to 2; Keras takes any number.
+        ("constraint_maxnorm", "max_value"): "as_double",
+        # R's doubles: Keras's epsilon() is a float (config_set_epsilon(1) would make it 1)
+        ("config_set_epsilon", "value"): "as_double",
+        # Keras's F-scores refuse what is not a Python float ("It should be a Python
+        # float"): R's `beta = 2`, `threshold = 1` are doubles.
+        ("metric_f*_score", "beta"): "as_double",
+        ("metric_f*_score", "threshold"): "as_double",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
@@ -132,14 +167,17 @@ FIXES = {
 }
 
 TARGET = re.compile(
-    r"(?:keras\$)?(ops|random|optimizers|losses|applications|callbacks)\$(\w+)")
+    r"(?:keras\$)?(ops|random|optimizers\$schedules|optimizers|losses|applications|metrics|"
+    r"activations|initializers|regularizers|constraints|config|callbacks|"
+    r"utils\$FeatureSpace)\$(\w+)")
 # A utility's Keras object, at any depth: keras$utils$get_file, keras$Variable, ...
 KERAS_PATH = re.compile(r"keras\$(\w+(?:\$\w+)*)")
 
 
 def r_function(sources: str, name: str) -> tuple[list[str], str]:
     """(formals, body) of `name <- function(...) {...}`."""
-    m = re.search(rf"^{name}\s*<-\s*\n?\s*function\s*\(", sources, re.M)
+    # (R's `structure(function (x) ..., py_function_name = ...)` too)
+    m = re.search(rf"^{name}\s*<-\s*\n?\s*(?:structure\(\s*)?function\s*\(", sources, re.M)
     if not m:
         raise LookupError(f"{name}: no definition in R/*.R")
     end = closing(sources, m.end() - 1)
@@ -189,13 +227,15 @@ def row(sources: str, name: str):
         params.append(arg if not eq else f"{arg}={py_literal(default)}")
     # HAND describes its bodies (their converters may be R expressions)
     converters, ignored = capture_args(name, body) if name not in HAND else ({}, ())
-    targets = [f"{m.group(1)}.{m.group(2)}" for m in TARGET.finditer(body)]
+    targets = [f"{m.group(1).replace('$', '.')}.{m.group(2)}" for m in TARGET.finditer(body)]
     if name in UTILITIES:
         targets = [m.group(1).replace("$", ".") for m in KERAS_PATH.finditer(body)]
     if name in HAND:
         target, kind, converters = HAND[name]
-    elif name.startswith("loss_"):
-        target, kind = tuple(targets[:2]), "loss"
+    elif name.startswith("loss_") or re.search(r"missing\(y_true\) && missing\(y_pred\)", body):
+        target, kind = tuple(targets[:2]), "loss"  # two faces: the object, or its value
+    elif name.startswith("config_"):
+        target, kind = targets[0], "config"
     elif name.startswith("application_"):
         called = re.search(r"^\s*(application_\w+)\(\.\.\.\)", body, re.M)
         if formals == ["..."] and called:

@@ -106,3 +106,15 @@ def config_floatx() -> str:
         'float32'
     """
     return _settings_now()["floatx"]
+
+
+def set_floatx(value: str) -> None:
+    """Set the core's default float type ("float16", "float32" or "float64"): what
+    `config_floatx()` answers and the core computes in. R's `config_set_floatx()`
+    (rstyle_keras.r.families_more) sets Keras's too."""
+    if value not in ALLOWED["floatx"]:
+        raise ValueError(
+            f"`value` must be one of {', '.join(map(repr, ALLOWED['floatx']))}; "
+            f"received value={value!r}."
+        )
+    _settings_now()["floatx"] = value

@@ -11,6 +11,9 @@
 | as_callback_lambda_fn_sig_idx_logs | f(epoch, logs) | f called with the 1-based epoch/batch     |
 | as_callback_lambda_fn_sig_logs     | f(logs)        | f; a dict it returns is merged into logs  |
 | as_schedule_function | f(epoch, lr)                | f, its whole-number result as a float     |
+| as_double_list     | c(1, 0.5), 1                  | [1.0, 0.5], [1.0] (reticulate's list)     |
+| as_integer_list    | c(0, 1), 2                    | [0, 1], [2]  (R: `as.list(as_integer(x))`)|
+| as_py_function     | a function                    | the same; not callable: a TypeError       |
 
 Values that are not R data (a tensor, a NumPy array, None) pass through, as in R.
 
@@ -144,6 +147,40 @@ def _check_callable(fn, name: str) -> None:
         raise TypeError(f"`{name}` must be a function; received {type(fn).__name__} {fn!r}.")
 
 
+def as_double_list(value, name: str):
+    """An R vector of numbers as reticulate hands it to Python: a list of floats (R's
+    doubles: `c(1, 0)` is [1.0, 0.0]); one number is a list of one. Anything else (an
+    array, a tensor, None) as it is."""
+    if _is_number(value):
+        value = [value]
+    if isinstance(value, (tuple, list, range)) and all(_is_number(v) for v in value):
+        return [float(v) for v in value]
+    return value
+
+
+def as_integer_list(value, name: str):
+    """R's `as.list(as_integer(x))`: numbers as a list of ints (one number: a list of
+    one); whole floats are integers."""
+    if _is_number(value):
+        value = [value]
+    if isinstance(value, (tuple, list, range)):
+        return [as_integer(v, name) for v in value]
+    return value
+
+
+def as_py_function(value, name: str):
+    """R's `as_py_function()`: a function (an R function here is a Python callable) as it
+    is, but an R function of the API tables (`metric_mean_squared_error`) is the Keras
+    function it computes with, which Keras can save; anything else a TypeError naming the
+    argument."""
+    if value is None or callable(value):
+        resolve = getattr(value, "keras_object", None)  # an RFunction's (r/functions.py)
+        return value if resolve is None else resolve(prefer_class=False)
+    raise TypeError(
+        f"`{name}` must be a function of (y_true, y_pred); received {type(value).__name__}.")
+
+
 API_CONVERTERS = {**CONVERTERS, **{f.__name__: f for f in (
-    as_py_array, as_array, as_integer_ceiling, as_double, as_callback_lambda_fn_sig_idx_logs,
-    as_callback_lambda_fn_sig_logs, as_schedule_function)}}
+    as_py_array, as_array, as_integer_ceiling, as_double, as_double_list, as_integer_list,
+    as_py_function, as_callback_lambda_fn_sig_idx_logs, as_callback_lambda_fn_sig_logs,
+    as_schedule_function)}}

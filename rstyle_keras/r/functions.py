@@ -1,8 +1,9 @@
 """The generic path of R keras3's functions: a table row becomes a function.
 
 Every R function made from a table (`layer_table.LAYERS`, and `api_tables`' OPS, RANDOM,
-OPTIMIZERS, LOSSES, APPLICATIONS) is an `RFunction`: its spec (`FunctionSpec`) holds R's
-arguments, their order and defaults, and their converters; a call goes
+OPTIMIZERS, LOSSES, APPLICATIONS, METRICS, ACTIVATIONS, ... FEATURES) is an `RFunction`:
+its spec (`FunctionSpec`) holds R's arguments, their order and defaults, and their
+converters; a call goes
 
 1. through R's argument matching (`FunctionSpec.bind`): positional up to R's `...`, named
    after it; an argument R does not have is an error unless R has `...`;
@@ -25,7 +26,7 @@ Kinds of the API tables:
 | function_one_based | the same, plus 1 (R's 1-based indices) unless `zero_indexed=True`    |
 | matmul             | `keras.ops.matmul()`, R data beside a tensor cast to its dtype       |
 | class              | the Keras object `keras.<target>(...)` (optimizers, SeedGenerator)    |
-| loss               | y_true, y_pred missing: the Loss object; given: the computed loss    |
+| loss               | y_true, y_pred missing: the Loss (Metric) object; given: its value   |
 | application        | the Keras model, its files read from Keras's cache only              |
 | alias              | an old R name: a FutureWarning, then the function it was renamed to  |
 | preprocess_inputs  | an application's `preprocess_input()` on x (or the function)         |
@@ -268,9 +269,9 @@ VALUES = {
         "(`zero_indexed=True` gives Keras's 0-based ones)."),
     "matmul": "`keras.{target}(x1, x2)`; R data beside a tensor is cast to its dtype first.",
     "class": "the Keras object `keras.{target}(...)`.",
-    "loss": (
-        "with `y_true` and `y_pred` missing, the loss object `keras.{target}(...)` (for "
-        "compile()); with both given, the loss computed by `keras.{second}(y_true, y_pred, "
+    "loss": (  # the losses and the metrics of two faces
+        "with `y_true` and `y_pred` missing, the object `keras.{target}(...)` (for "
+        "compile()); with both given, the value computed by `keras.{second}(y_true, y_pred, "
         "...)`."),
     "application": (
         "the Keras model `keras.{target}(...)`, which application_preprocess_inputs() and "
@@ -310,6 +311,11 @@ class RFunction:
 
     def __get__(self, instance, owner=None):  # a routine to pydoc and inspect
         return self
+
+    def keras_object(self, prefer_class: bool = True):
+        """The Keras object this R function calls, where Keras wants a callable
+        (`keras_object_of()`); itself where it has none."""
+        return keras_object_of(self, prefer_class)
 
     def __repr__(self) -> str:
         return f"<R function {self.__name__}{self.__signature__}>"
@@ -518,6 +524,17 @@ def build_decode_predictions(spec: FunctionSpec, given: dict):
 
 
 REGISTRY: dict = {}  # every RFunction made from the API tables, by R name
+
+
+def keras_object_of(value, prefer_class: bool = True):
+    """R keras3's `resolve_py_obj()` for its own wrappers: an R function of the API tables
+    given where Keras wants a callable (a layer's `activation = activation_relu`,
+    `compile(metrics = metric_auc)`) is the Keras object it calls (`keras.activations.relu`,
+    which Keras serializes by name); of a two-faced one, the class, or with `prefer_class =
+    FALSE` (compile()'s loss and metrics) the function. Anything else as it is."""
+    if not isinstance(value, RFunction) or value.spec.kind not in ("function", "class", "loss"):
+        return value
+    return value.spec.keras_target(0 if prefer_class or value.spec.kind != "loss" else 1)
 
 
 def build_alias(spec: FunctionSpec, args: tuple, kwargs: dict):

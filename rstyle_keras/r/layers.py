@@ -36,7 +36,7 @@ from ..dispatch import composable, compose_layer, engine_for, engine_of, keras, 
 from ..engine import core_lacks
 from .converters import CONVERTERS, DOTS_CONVERTERS
 from .functions import REQUIRED as REQUIRED  # the base's, also known here
-from .functions import FunctionSpec, RFunction
+from .functions import FunctionSpec, RFunction, keras_object_of
 from .layer_table import LAYERS
 
 RENAMES = {"layer_lambda": {"f": "function"}}  # R's name -> Keras's
@@ -93,6 +93,16 @@ class LayerSpec(FunctionSpec):
                 f"Name the others."
             )
         return first, more, self.match_named(dict(zip(self.positional, args)), kwargs)
+
+    def arguments(self, given: dict) -> dict:
+        """The converted arguments; an R function of the API tables among them (a layer's
+        `activation = activation_relu`, `kernel_initializer = initializer_ones`) is the
+        Keras object it stands for, as R keras3's create_layer() resolves it."""
+        args = super().arguments(given)
+        for name, value in args.items():
+            if isinstance(value, RFunction):
+                args[name] = keras_object_of(value)
+        return args
 
     def leading_parameters(self) -> list:
         import inspect

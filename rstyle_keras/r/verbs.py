@@ -49,6 +49,7 @@ from ..core.models.sequential import Sequential as CoreSequential
 from ..dispatch import engine_of, keras, on_keras
 from ..engine import core_lacks
 from .converters import as_index, as_integer, as_list
+from .functions import keras_object_of
 from .history import HistoryMethods, as_r_history, plot_history
 from .layers import REQUIRED
 from .verb_docs import DOCS
@@ -62,7 +63,9 @@ def as_loss(value, name: str, default_name: str = "custom_loss"):
     function (a lambda, or a callable without a `__name__`: R's anonymous function) gets
     R keras3's name, `default_name` ("custom_loss", for metrics "custom_metric"), with
     its 1-based position or name in a list (`custom_metric_1`); a `def` function keeps
-    its own name (R's `attr(fn, "name")`)."""
+    its own name (R's `attr(fn, "name")`). An R function of the API tables
+    (`metric_binary_accuracy`) is the Keras function it calls."""
+    value = keras_object_of(value, prefer_class=False)  # an R function: Keras's own
     if value is None or isinstance(value, str):
         return value
     if callable(value):
