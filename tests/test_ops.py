@@ -171,7 +171,7 @@ CASES.update({
     "op_roll": (lambda: R.op_roll(X, 1.0, axis=2), lambda: K.roll(X, 1, axis=1)),
     "op_repeat": (lambda: R.op_repeat(X, 2, axis=1), lambda: K.repeat(X, 2, axis=0)),
     "op_rot90": (lambda: R.op_rot90(X), lambda: K.rot90(X, 1, (0, 1))),
-    "op_tensordot": (lambda: R.op_tensordot(X, Y.T, axes=2),  # R: as_axis(axes)
+    "op_tensordot": (lambda: R.op_tensordot(X, Y.T, axes=1.0),  # a count (R's as_axis: 0)
                      lambda: K.tensordot(X, Y.T, axes=1)),
     "op_norm": (lambda: R.op_norm(X, ord=2.0, axis=2), lambda: K.norm(X, ord=2, axis=1)),
     "op_normalize": (lambda: R.op_normalize(X, axis=1), lambda: K.normalize(X, axis=0)),
@@ -235,8 +235,7 @@ CASES.update({
     # shapes as c() vectors, whole floats
     "op_zeros": (lambda: R.op_zeros(c(2, 3)), lambda: K.zeros((2, 3))),
     "op_ones": (lambda: R.op_ones(c(2.0, 3.0), "int32"), lambda: K.ones((2, 3), "int32")),
-    "op_empty": (lambda: R.op_zeros(c(2, 3)) * 0 + R.op_empty(c(2, 3)).shape[0],
-                 lambda: K.zeros((2, 3)) + 2),
+    "op_empty": (lambda: tuple(R.op_empty(c(2, 3)).shape), lambda: tuple(K.empty((2, 3)).shape)),
     "op_full": (lambda: R.op_full(c(2, 2), 7.0), lambda: K.full((2, 2), 7.0)),
     "op_full_like": (lambda: R.op_full_like(X, 7.0), lambda: K.full_like(X, 7.0)),
     "op_eye": (lambda: R.op_eye(3.0, k=1.0), lambda: K.eye(3, k=1)),
@@ -486,8 +485,7 @@ def test_op_under_numpy_engine(name, keras_engine):
 
 # Rows whose R call holds a Keras tensor (which chooses Keras whatever the engine), or
 # that never reach an op's function (a function is returned first).
-NOT_DATA_DECIDED = {"op_istft", "op_vectorize", "op_custom_gradient", "op_is_tensor",
-                    "op_empty"}
+NOT_DATA_DECIDED = {"op_istft", "op_vectorize", "op_custom_gradient", "op_is_tensor"}
 
 
 # -- R's conventions ------------------------------------------------------------------------
@@ -574,3 +572,9 @@ def test_r_passes_the_defaults_of_one_call_bodies():
     assert forced["op_celu"] == ("alpha",) and forced["op_svd"] == ("full_matrices",
                                                                      "compute_uv")
     assert forced["op_sum"] == ()  # capture_args(): only what the call names
+
+
+def test_tensordot_axes_count_or_one_based_lists(keras_engine):
+    """R's docs: an integer is a count of axes (R's own as_axis made it one less: FIXES)."""
+    assert_same(R.op_tensordot(X, Y), K.tensordot(X, Y))  # default: Keras's 2
+    assert_same(R.op_tensordot(X, X, axes=[c(1), c(1)]), K.tensordot(X, X, axes=[[0], [0]]))

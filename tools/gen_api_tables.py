@@ -119,11 +119,19 @@ FIXES = {
         ("op_*_shift", "y"): "as_integer_data",
         ("op_multi_hot", "inputs"): "as_integer_data",
         ("op_bincount", "x"): "as_integer_data",
+        ("op_tensordot", "axes"): "as_tensordot_axes",  # see "defaults" below
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
     "forced": {
         "loss_categorical_generalized_cross_entropy": ("q",),
+    },
+    # R documents op_tensordot()'s integer `axes` as a count ("sum over the last N axes")
+    # but converts it with as_axis (N - 1): `axes = 1` sums over none. Here a number is the
+    # count it is documented to be (lists of axes stay 1-based), and the default is
+    # Keras's 2, the count R's `axes = 3L` gives after its as_axis.
+    "defaults": {
+        ("op_tensordot", "axes"): "2L",
     },
 }
 
@@ -230,6 +238,7 @@ def row(sources: str, name: str):
     params = []
     for formal in formals:
         arg, eq, default = (x.strip() for x in formal.partition("="))
+        default = FIXES["defaults"].get((name, arg), default)
         params.append(arg if not eq else f"{arg}={py_literal(default)}")
     converters, ignored = capture_args(name, body)
     targets = [target_of(m) for m in TARGET.finditer(body)]

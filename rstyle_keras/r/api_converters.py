@@ -12,6 +12,8 @@
 | as_integer_array   | c(3, 4), 2                    | array([3, 4]), array([2])  (int32)        |
 | as_finite_integer  | 2.0, "fro", inf               | 2, "fro", inf                             |
 | as_split_indices   | 3, c(2, 4)                    | 3, [1, 3]  (sections, or 1-based points)  |
+| as_integer_data    | 5.0, list(c(1, 2), c(3, 4))   | 5, an int32 array of shape (2, 2)         |
+| as_tensordot_axes  | 1, list(c(2), c(1))           | 1, [[1], [0]]  (a count, or 1-based axes) |
 
 Values that are not R data (a tensor, a NumPy array, None) pass through, as in R.
 
@@ -32,7 +34,7 @@ import numbers
 import numpy as np
 
 from .. import keras_adapter
-from .converters import CONVERTERS, as_index, as_integer
+from .converters import CONVERTERS, as_axis, as_index, as_integer
 
 R_DATA = (numbers.Number, tuple, list, range)
 
@@ -192,6 +194,21 @@ def as_integer_data(value, name: str):
     return value
 
 
+def as_tensordot_axes(value, name: str):
+    """`op_tensordot()`'s `axes`: a number is how many axes to sum over (an int); a list of
+    two lists of axes holds 1-based axes (`as_axis()`).
+
+    Examples:
+        >>> as_tensordot_axes(1.0, "axes"), as_tensordot_axes([c(2), c(1)], "axes")
+        (1, [[1], [0]])
+    """
+    if _is_number(value) or (isinstance(value, tuple) and len(value) == 1):
+        return as_integer(value, name)
+    if isinstance(value, (list, tuple)):
+        return [as_axis(v if isinstance(v, (list, tuple)) else (v,), name) for v in value]
+    return value
+
+
 def as_finite_integer(value, name: str):
     """A whole finite number as an int (a norm's `ord = 2`); anything else (a string such
     as "fro", an infinite number, None) as it is.
@@ -231,4 +248,4 @@ def as_split_indices(value, name: str):
 
 API_CONVERTERS = {**CONVERTERS, **{f.__name__: f for f in (
     as_py_array, as_array, as_integer_ceiling, as_double, as_py_index, as_integer_array,
-    as_integer_data, as_finite_integer, as_split_indices)}}
+    as_integer_data, as_tensordot_axes, as_finite_integer, as_split_indices)}}

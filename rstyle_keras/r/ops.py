@@ -132,12 +132,19 @@ class OpSpec(FunctionSpec):
         params.insert(len(self.positional), P("args", P.VAR_POSITIONAL))
         return sig.replace(parameters=params)
 
+    def argument_lines(self) -> list[str]:
+        lines = super().argument_lines()
+        if self.kind in POSITIONAL_DOTS:
+            lines[-1] = "    *args: R's `...`: unnamed values, in order."
+        return lines
+
     def doc(self) -> str:
         if self.target is not None:
             return super().doc()
         return "\n".join([
             f"R keras3's `{self.r_name}()`.", "", "Arguments (R's names and order):",
-            *self.argument_lines(), "", f"Value: {functions.VALUES[self.kind]}"])
+            *self.argument_lines(), "", f"Value: {functions.VALUES[self.kind]}", "",
+            SUBSET_RULES])
 
     @cached_property
     def zero_indexed(self) -> OpSpec:
@@ -247,6 +254,32 @@ def build_einsum(spec, given: dict):
     """R: `ops$einsum(subscripts, ...)`, the operands unnamed."""
     args = spec.arguments(given)
     return run(spec, given, args["subscripts"], *given["..."])
+
+
+SUBSET_RULES = """\
+The index of each axis, as in R keras3's `[` (missing axes at the end are all taken):
+    a number            1-based (1 is the first, -1 the last; 0 is an error)
+    c(1, 3), range      1-based items (an increasing run such as c(1, 2, 3) is a slice)
+    c(True, False, ...) the items where True
+    slice(a, b, step)   R's `a:b`: 1-based, `b` included; None for R's NA (an open end)
+    slice(None)         the whole axis (R's empty index, as in x[, 2])
+    None                a new axis of size 1 (R's NULL or newaxis)
+    ... (Ellipsis)      all the axes not named (R's `..`)
+    a 1-d tensor        1-based indices, or a boolean mask
+Vectors on several axes select their outer product (as R's `[`). One argument may also
+be a boolean mask of `x`'s shape, or a matrix of 1-based coordinates (one row per value,
+one column per axis of `x`).
+
+Examples:
+    >>> x = np.array([[1, 2, 3], [4, 5, 6]])
+    >>> op_convert_to_numpy(op_subset(x, 2))
+    array([4, 5, 6])
+    >>> op_convert_to_numpy(op_subset(x, slice(None), c(1, 3)))
+    array([[1, 3],
+           [4, 6]])
+    >>> op_convert_to_numpy(op_subset_set(x, 1, -1, value=0))
+    array([[1, 2, 0],
+           [4, 5, 6]])"""
 
 
 # -- op_subset(): R's `[` ---------------------------------------------------------------------
