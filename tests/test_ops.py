@@ -220,10 +220,11 @@ CASES.update({
                  lambda: K.slice(X, [0, 1], (2, 2))),
     "op_slice_update": (lambda: R.op_slice_update(X, c(2, 2), np.ones((1, 2), F32)),
                         lambda: K.slice_update(X, [1, 1], np.ones((1, 2), F32))),
-    "op_unravel_index": (lambda: R.op_unravel_index(c(2, 5), c(2, 3)),
-                         lambda: K.unravel_index(np.array([1, 4]), (2, 3))),
+    "op_unravel_index": (lambda: R.op_unravel_index(c(2, 5), c(2, 3)),  # FIXES: 1-based out
+                         lambda: tuple(i + 1 for i in K.unravel_index(np.array([1, 4]),
+                                                                      (2, 3)))),
     "op_split": (lambda: R.op_split(X, c(2, 3), axis=2), lambda: K.split(X, [1, 2], axis=1)),
-    "op_in_top_k": (lambda: R.op_in_top_k(np.array([0, 2]), X, 1.0),
+    "op_in_top_k": (lambda: R.op_in_top_k(np.array([1, 3]), X, 1.0),  # FIXES: 1-based
                     lambda: K.in_top_k(np.array([0, 2]), X, 1)),
     "op_bincount": (lambda: R.op_bincount(c(0, 1, 1, 3), minlength=5.0),
                     lambda: K.bincount(np.array([0, 1, 1, 3], "int32"), minlength=5)),

@@ -120,6 +120,9 @@ FIXES = {
         ("op_multi_hot", "inputs"): "as_integer_data",
         ("op_bincount", "x"): "as_integer_data",
         ("op_tensordot", "axes"): "as_tensordot_axes",  # see "defaults" below
+        # R's docs give 1-based targets (`c(2, 5, 3)` of 5 classes), which R passes to
+        # Keras unchanged (0-based: 5 is out of range); here they are 1-based.
+        ("op_in_top_k", "targets"): "as_py_index",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
@@ -132,6 +135,12 @@ FIXES = {
     # Keras's 2, the count R's `axes = 3L` gives after its as_axis.
     "defaults": {
         ("op_tensordot", "axes"): "2L",
+    },
+    # R takes op_unravel_index()'s flat indices 1-based (as_index) but returns Keras's
+    # 0-based coordinates: op_unravel_index(c(1, 5), c(3, 3)) gives (0, 1), (0, 1) where
+    # R's own arrayInd() gives (1, 2), (1, 2). Here the coordinates are 1-based too.
+    "kinds": {
+        "op_unravel_index": "one_based_tuple",
     },
 }
 
@@ -284,6 +293,7 @@ def row(sources: str, name: str):
                 converters.pop(arg, None)
             else:
                 converters[arg] = conv
+    kind = FIXES["kinds"].get(name, kind)
     return name, target, kind, params, converters, forced
 
 

@@ -21,9 +21,9 @@ R's conventions on top of Keras's (the kinds below, in `OP_BUILDERS`):
   (a matrix, one row of 1-based coordinates per value) return 1-based indices unless
   `zero_indexed=True`; `op_take()`, `op_take_along_axis()` and `op_one_hot()` take
   1-based ones unless `zero_indexed=True`; `op_scatter()`, `op_scatter_update()`,
-  `op_slice()`, `op_slice_update()`, `op_segment_*()`, `op_unravel_index()`,
+  `op_slice()`, `op_slice_update()`, `op_segment_*()`, `op_in_top_k()` (`targets`),
   `op_switch()`, `op_split()` (split points) and `op_ctc_*()` (`mask_index`) take 1-based
-  ones (R's `as_py_index()`);
+  ones (R's `as_py_index()`); `op_unravel_index()` takes and returns 1-based ones;
 - `op_arange(start, end)` includes `end` (`include_end=TRUE`), and `op_arange(n)` is 1..n;
 - `op_subset(x, ...)` is R's `[`: 1-based indices, inclusive ranges, negative indices
   from the end, `None` for a new axis, `...` (Ellipsis) for the axes not named, a slice
@@ -201,6 +201,11 @@ def build_top_k(spec, given: dict):
     zero_indexed = given.pop("zero_indexed", False)
     values, indices = run(spec, given, **spec.arguments(given))
     return values, indices if zero_indexed else indices + 1
+
+
+def build_one_based_tuple(spec, given: dict):
+    """Each result plus 1: 1-based coordinates (`op_unravel_index()`; see FIXES)."""
+    return tuple(r + 1 for r in run(spec, given, **spec.arguments(given)))
 
 
 def build_one_based_input(spec, given: dict):
@@ -428,7 +433,8 @@ def build_subset_set(spec, given: dict):
 
 OP_BUILDERS = {
     "arange": build_arange, "nonzero": build_nonzero, "top_k": build_top_k,
-    "one_based_input": build_one_based_input, "stack_dots": build_stack_dots,
+    "one_based_input": build_one_based_input, "one_based_tuple": build_one_based_tuple,
+    "stack_dots": build_stack_dots,
     "dots_arrays": build_dots_arrays, "rearrange": build_rearrange, "switch": build_switch,
     "einsum": build_einsum,
     "subset": build_subset, "subset_set": build_subset_set,
@@ -441,6 +447,7 @@ functions.VALUES.update({
               "`zero_indexed=True`."),
     "one_based_input": ("`keras.{target}(...)`, the indices given 1-based unless "
                         "`zero_indexed=True`."),
+    "one_based_tuple": "`keras.{target}(...)`, each result plus 1 (1-based, as R's).",
     "stack_dots": "`keras.{target}(xs)` of `xs` and the tensors of `...`.",
     "dots_arrays": "`keras.{target}(*arrays)` of the arrays of `...`.",
     "rearrange": "`keras.{target}(tensor, pattern, **axes_lengths)`.",
@@ -452,14 +459,32 @@ functions.VALUES.update({
 })
 
 
+# An op's RFunction whose spec is made from its row on first use: ~290 specs parsed at
+# import would cost milliseconds that `import rstyle_keras` does not spend. (No class
+# docstring: RFunction's `__doc__` property gives R's help.)
+class OpFunction(RFunction):
+
+    def __init__(self, row: tuple, module: str):
+        self._row = row
+        self.__name__ = self.__qualname__ = row[0]
+        self.__module__ = module
+
+    @cached_property
+    def spec(self) -> OpSpec:
+        spec = OpSpec(*self._row)
+        spec.renames = RENAMES.get(spec.r_name, {})
+        return spec
+
+    @cached_property
+    def _build(self):
+        return OP_BUILDERS.get(self._row[2]) or functions.BUILDERS[self._row[2]]
+
+
 def make_ops(rows, module: str) -> dict:
     """{R name: RFunction} of the op rows, on the generic path with OpSpec's `...`."""
     made = {}
     for row in rows:
-        spec = OpSpec(*row)
-        spec.renames = RENAMES.get(spec.r_name, {})
-        build = OP_BUILDERS.get(spec.kind) or functions.BUILDERS[spec.kind]
-        made[spec.r_name] = REGISTRY[spec.r_name] = RFunction(spec, build, module)
+        made[row[0]] = REGISTRY[row[0]] = OpFunction(row, module)
     return made
 
 
