@@ -460,9 +460,9 @@ functions.VALUES.update({
 
 
 # An op's RFunction whose spec is made from its row on first use: ~290 specs parsed at
-# import would cost milliseconds that `import rstyle_keras` does not spend. (No class
-# docstring: RFunction's `__doc__` property gives R's help.)
+# import would cost milliseconds that `import rstyle_keras` does not spend.
 class OpFunction(RFunction):
+    __doc__ = RFunction.__dict__["__doc__"]  # the property that gives R's help
 
     def __init__(self, row: tuple, module: str):
         self._row = row
