@@ -180,7 +180,8 @@ CASES.update({
                    lambda: K.average(X, axis=1, weights=V)),
     "op_quantile": (lambda: R.op_quantile(X, 0.5, axis=2), lambda: K.quantile(X, 0.5, axis=1)),
     "op_moments": (lambda: R.op_moments(X, axes=2), lambda: K.moments(X, axes=[1])),
-    "op_cross": (lambda: R.op_cross(X, Y), lambda: K.cross(X, Y)),
+    "op_cross": (lambda: R.op_cross(X.T, Y.T, axisa=1, axisb=1.0),  # FIXES: 1-based
+                 lambda: K.cross(X.T, Y.T, axisa=0, axisb=0)),
     "op_linspace": (lambda: R.op_linspace(0, 1, 5.0), lambda: K.linspace(0, 1, 5)),
     "op_logspace": (lambda: R.op_logspace(0, 2, 3.0), lambda: K.logspace(0, 2, 3)),
     "op_histogram": (lambda: R.op_histogram(V, bins=2.0, range=c(0, 4)),

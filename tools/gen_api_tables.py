@@ -123,6 +123,11 @@ FIXES = {
         # R's docs give 1-based targets (`c(2, 5, 3)` of 5 classes), which R passes to
         # Keras unchanged (0-based: 5 is out of range); here they are 1-based.
         ("op_in_top_k", "targets"): "as_py_index",
+        # R converts op_cross()'s axisa, axisb, axisc with as_integer (0-based) but `axis`
+        # with as_axis (1-based); all four are axes, 1-based here.
+        ("op_cross", "axisa"): "as_axis",
+        ("op_cross", "axisb"): "as_axis",
+        ("op_cross", "axisc"): "as_axis",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.

@@ -185,7 +185,7 @@ OPS = [
      {'axis': 'as_axis'}, ()),
     ('op_cross', 'ops.cross', 'function',
      'x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None',
-     {'axisa': 'as_integer', 'axisb': 'as_integer', 'axisc': 'as_integer', 'axis': 'as_axis'}, ()),
+     {'axisa': 'as_axis', 'axisb': 'as_axis', 'axisc': 'as_axis', 'axis': 'as_axis'}, ()),
     ('op_ctc_decode', 'ops.ctc_decode', 'function',
      (
          "inputs, sequence_lengths, strategy='greedy', beam_width=100, top_paths=1, "
