@@ -2,8 +2,8 @@
 
     python tools/gen_api_tables.py /path/to/keras3 > rstyle_keras/r/api_tables.py
 
-One table per family of R keras3's exported functions beyond the layers: `op_*()` (the
-ones listed in OPS below; issue 10 lists the rest), `random_*()`, `optimizer_*()`,
+One table per family of R keras3's exported functions beyond the layers: `op_*()` (every
+exported one, from R/ops*.R and R/op-subset.R), `random_*()`, `optimizer_*()`,
 `loss_*()`, `application_*()`, `callback_*()`, `metric_*()`, `activation_*()`,
 `initializer_*()`, `regularizer_*()`, `constraint_*()`, `learning_rate_schedule_*()`,
 `config_*()`, `feature_*()` and the utilities (FAMILIES below). Like
@@ -25,13 +25,6 @@ from pathlib import Path
 
 from gen_layer_table import closing, py_literal, split_top
 
-# The op_*() functions made here (R/ops*.R); issue 10 adds the others.
-OPS = [
-    "op_array", "op_reshape", "op_shape", "op_convert_to_numpy", "op_average_pool",
-    "op_max_pool", "op_zeros", "op_ones", "op_stack", "op_matmul", "op_expand_dims",
-    "op_argmax",
-]
-
 # R keras3's utilities whose body is a Keras call (rstyle_keras/r/utilities.py makes them;
 # the others of issue 11's 36 are written by hand there and in r/serialization.py).
 UTILITIES = [
@@ -46,7 +39,7 @@ UTILITIES = [
 
 # family table -> how its names are chosen from NAMESPACE
 FAMILIES = {
-    "OPS": OPS,
+    "OPS": r"op_\w+",  # `op_subset<-` is not a Python name: R's own alias op_subset_set
     "RANDOM": r"random_\w+",
     "OPTIMIZERS": r"optimizer_\w+",
     "LOSSES": r"loss_\w+",
@@ -74,6 +67,37 @@ HAND = {
     "op_convert_to_numpy": ("ops.convert_to_numpy", "function", {}),
     # R: an R vector beside a tensor becomes a tensor of that tensor's dtype
     "op_matmul": ("ops.matmul", "matmul", {}),
+    # R: the result's second tensor (the indices) plus 1 unless zero_indexed
+    "op_top_k": ("ops.top_k", "top_k", {"x": "as_array", "k": "as_integer"}),
+    # R: `if (zero_indexed) identity else as_py_index` for x; a factor's levels as classes
+    "op_one_hot": ("ops.one_hot", "one_based_input",
+                   {"x": "as_py_index", "axis": "as_axis", "num_classes": "as_integer"}),
+    # R: ops$stack(lapply(ops$nonzero(x), `+`, 1L), axis = -1L): a matrix of 1-based indices
+    "op_nonzero": ("ops.nonzero", "nonzero", {}),
+    # R: end missing -> arange(1, start); include_end adds `step` to the end
+    "op_arange": ("ops.arange", "arange", {}),
+    # R: checks the shapes itself before do.call(); Keras says the same when they differ
+    "op_average": ("ops.average", "function", {"axis": "as_axis"}),
+    # R: storage.mode(x) <- "integer" for an integer dtype; R vectors as arrays
+    "op_convert_to_tensor": ("ops.convert_to_tensor", "function", {"x": "as_array"}),
+    # R: xs (a list or one tensor) and `...` together, R vectors as arrays
+    "op_hstack": ("ops.hstack", "stack_dots", {}),
+    "op_vstack": ("ops.vstack", "stack_dots", {}),
+    # R: each of `...` as an array, doubles as int64
+    "op_meshgrid": ("ops.meshgrid", "dots_arrays", {}),
+    # R: the `...` axis lengths through as_integer
+    "op_rearrange": ("ops.rearrange", "rearrange", {}),
+    # R: index through as_py_index, `...` (unnamed) the branches' operands
+    "op_switch": ("ops.switch", "switch", {"index": "as_py_index"}),
+    # R: ops$einsum(subscripts, ...): the operands unnamed
+    "op_einsum": ("ops.einsum", "einsum", {}),
+    # R: `[`-like subsetting (R/op-subset.R), and its replacement function `op_subset<-`,
+    # whose Python name is R's own alias op_subset_set
+    "op_subset": (None, "subset", {}),
+    "op_subset_set": (None, "subset_set", {}),
+    # R passes these positionally to Keras arguments of other names (RENAMES in r/ops.py)
+    "op_vectorize": ("ops.vectorize", "function", {}),
+    "op_vectorized_map": ("ops.vectorized_map", "function", {}),
     # R: the model's preprocessing/decoding function (set by the application_*() call)
     "application_preprocess_inputs": (None, "preprocess_inputs", {}),
     "application_decode_predictions": (None, "decode_predictions", {"top": "as_integer"}),
@@ -108,7 +132,15 @@ LAMBDA_CONVERTERS = {
     ("metric_iou", "target_class_ids"): "as_integer_list",  # as.list(as_integer(x))
     ("metric_one_hot_iou", "target_class_ids"): "as_integer_list",  # lapply(x, as_integer)
     ("metric_mean_wrapper", "fn"): "as_py_function",  # as_py_function(x, default_name = ...)
+    # whole finite doubles as integers, anything else ("fro", Inf) as it is
+    ("op_norm", "ord"): "as_finite_integer",
+    # a number: that many sections; a vector: 1-based split points (as_py_index)
+    ("op_split", "indices_or_sections"): "as_split_indices",
 }
+
+# R's converters spelled differently in R's bodies, as they are registered here.
+# (R's as_index is as_py_index: it shifts arrays and tensors too, not only numbers.)
+CONVERTER_NAMES = {"as.array": "as_array", "tuple": "as_tuple", "as_index": "as_py_index"}
 
 # Where this table departs from R keras3's sources, and why.
 FIXES = {
@@ -158,26 +190,102 @@ FIXES = {
         # float"): R's `beta = 2`, `threshold = 1` are doubles.
         ("metric_f*_score", "beta"): "as_double",
         ("metric_f*_score", "threshold"): "as_double",
+        # R converts `images` with as_integer, which truncates float images (0.5 -> 0):
+        # the images go to Keras as they are, as in every other op_image_*().
+        ("op_image_pad", "images"): None,
+        # R's as_integer() is as.integer(), which drops an R array's dims: a matrix reaches
+        # Keras as a vector. Tensor arguments keep their shape here (R numbers still become
+        # integers).
+        ("op_bitwise_*", "x"): "as_integer_data",
+        ("op_bitwise_*", "y"): "as_integer_data",
+        ("op_*_shift", "x"): "as_integer_data",
+        ("op_*_shift", "y"): "as_integer_data",
+        ("op_multi_hot", "inputs"): "as_integer_data",
+        ("op_bincount", "x"): "as_integer_data",
+        ("op_tensordot", "axes"): "as_tensordot_axes",  # see "defaults" below
+        # R's docs give 1-based targets (`c(2, 5, 3)` of 5 classes), which R passes to
+        # Keras unchanged (0-based: 5 is out of range); here they are 1-based.
+        ("op_in_top_k", "targets"): "as_py_index",
+        # R converts op_cross()'s axisa, axisb, axisc with as_integer (0-based) but `axis`
+        # with as_axis (1-based); all four are axes, 1-based here.
+        ("op_cross", "axisa"): "as_axis",
+        ("op_cross", "axisb"): "as_axis",
+        ("op_cross", "axisc"): "as_axis",
     },
     # R's default, always forwarded: Keras's function requires `q` (no default), so R's
     # computing face without `q` named fails in Keras although R's formals say q = 0.5.
     "forced": {
         "loss_categorical_generalized_cross_entropy": ("q",),
     },
+    # R documents op_tensordot()'s integer `axes` as a count ("sum over the last N axes")
+    # but converts it with as_axis (N - 1): `axes = 1` sums over none. Here a number is the
+    # count it is documented to be (lists of axes stay 1-based), and the default is
+    # Keras's 2, the count R's `axes = 3L` gives after its as_axis.
+    "defaults": {
+        ("op_tensordot", "axes"): "2L",
+    },
+    # R takes op_unravel_index()'s flat indices 1-based (as_index) but returns Keras's
+    # 0-based coordinates: op_unravel_index(c(1, 5), c(3, 3)) gives (0, 1), (0, 1) where
+    # R's own arrayInd() gives (1, 2), (1, 2). Here the coordinates are 1-based too.
+    "kinds": {
+        "op_unravel_index": "one_based_tuple",
+    },
 }
 
 TARGET = re.compile(
     r"(?:keras\$)?(ops|random|optimizers\$schedules|optimizers|losses|applications|metrics|"
     r"activations|initializers|regularizers|constraints|config|callbacks|"
-    r"utils\$FeatureSpace)\$(\w+)")
+    r"utils\$FeatureSpace)((?:\$(?:image|linalg|nn|numpy))?)\$`?(\w+)`?")
 # A utility's Keras object, at any depth: keras$utils$get_file, keras$Variable, ...
 KERAS_PATH = re.compile(r"keras\$(\w+(?:\$\w+)*)")
+# A body that is one call of a Keras op: `ops$cbrt(x)`, `ops$bartlett(as_integer(x))`.
+ONE_CALL = re.compile(r"\{?\s*(?:r_to_py\(keras\$ops\)|(?:keras\$)?ops(?:\$(?:image|linalg|nn))?)"
+                      r"\$`?\w+`?(\((?:[^()]|\([^()]*\))*\))\s*\}?\s*")
+# Statements a `capture_args()` + `do.call()` body may hold besides those two.
+CAPTURE_LINES = re.compile(r"(\s*(args <- args_to_positional\(args, \"\w+\"\)|#.*))*\s*")
+
+
+def target_of(match) -> str:
+    return f"{match.group(1)}{match.group(2)}.{match.group(3)}".replace("$", ".")
+
+
+def r_alias(sources: str, name: str) -> str | None:
+    """The function `name` is another name of (`op_pmax <- op_maximum`), or None."""
+    m = re.search(rf"^{re.escape(name)}\s*<-\s*`?([\w<-]+?)`?\s*$", sources, re.M)
+    return m.group(1) if m else None
+
+
+def one_call(name: str, formals: list[str], body: str):
+    """(converters, forced) of a body that is one call of a Keras op with R's arguments,
+    each maybe through a converter (`as_integer(x)`), or None for another body. R passes
+    every argument, its default included: those with a default are forced."""
+    body = re.sub(r"^(\{?\s*)result <- ", r"\1", body.strip())  # then R's `result + 1L`
+    m = ONE_CALL.fullmatch(re.sub(r"if \(zero_indexed\) result else result \+ 1L", "", body))
+    if not m:
+        return None
+    names = [f.partition("=")[0].strip() for f in formals]
+    converters, passed = {}, []
+    for arg in split_top(m.group(1)[1:-1]):
+        arg = arg.partition("=")[2].strip() if re.match(r"\w+\s*=[^=]", arg) else arg
+        if arg == "...":
+            continue
+        conv = re.fullmatch(r"([\w.]+)\((\w+)\)", arg)
+        if conv:
+            converters[conv.group(2)] = CONVERTER_NAMES.get(conv.group(1), conv.group(1))
+            arg = conv.group(2)
+        if arg not in names:
+            raise ValueError(f"{name}: its call passes {arg!r}, not one of R's arguments")
+        passed.append(arg)
+    forced = tuple(a for a, f in zip(names, formals)
+                   if "=" in f and a in passed and a != "zero_indexed")
+    return converters, forced
 
 
 def r_function(sources: str, name: str) -> tuple[list[str], str]:
     """(formals, body) of `name <- function(...) {...}`."""
     # (R's `structure(function (x) ..., py_function_name = ...)` too)
-    m = re.search(rf"^{name}\s*<-\s*\n?\s*(?:structure\(\s*)?function\s*\(", sources, re.M)
+    m = re.search(rf"^`?{name}`?\s*<-\s*\n?\s*(?:structure\(\s*)?function\s*\(", sources,
+                  re.M)
     if not m:
         raise LookupError(f"{name}: no definition in R/*.R")
     end = closing(sources, m.end() - 1)
@@ -201,13 +309,19 @@ def capture_args(name: str, body: str) -> tuple[dict, tuple]:
     call = body[cap + len("capture_args") + 1:call_end]
     converters = {}
     parts = split_top(call)
+    if parts and parts[0] == "NULL":
+        parts = parts[1:]
     if parts and parts[0].startswith("list("):
         inner = parts[0][len("list("):-1]
         for item in split_top(inner):
             arg, _, conv = (x.strip() for x in item.partition("="))
+            one_based = re.fullmatch(r"if \(zero_indexed\) \w+ else (\w+)", conv)
             if (name, arg) in LAMBDA_CONVERTERS:
                 conv = LAMBDA_CONVERTERS[(name, arg)]
-            elif not re.fullmatch(r"\w+", conv):
+            elif one_based:  # the 1-based face; zero_indexed=True takes integers as they are
+                conv = one_based.group(1)
+            conv = CONVERTER_NAMES.get(conv, conv)
+            if not re.fullmatch(r"\w+", conv):
                 raise ValueError(f"{name}: converter of {arg} is an R expression: {conv!r}")
             converters[arg] = conv
         parts = parts[1:]
@@ -220,18 +334,27 @@ def capture_args(name: str, body: str) -> tuple[dict, tuple]:
 
 
 def row(sources: str, name: str):
-    formals, body = r_function(sources, name)
+    alias = r_alias(sources, name) if name not in HAND or name == "op_subset_set" else None
+    formals, body = r_function(sources, re.escape(alias or name))
+    if alias and name not in HAND:  # another name of an R function: that function's row
+        return (name, *row(sources, alias)[1:])
     params = []
     for formal in formals:
         arg, eq, default = (x.strip() for x in formal.partition("="))
+        default = FIXES["defaults"].get((name, arg), default)
         params.append(arg if not eq else f"{arg}={py_literal(default)}")
     # HAND describes its bodies (their converters may be R expressions)
     converters, ignored = capture_args(name, body) if name not in HAND else ({}, ())
-    targets = [f"{m.group(1).replace('$', '.')}.{m.group(2)}" for m in TARGET.finditer(body)]
+    targets = [target_of(m) for m in TARGET.finditer(body)]
     if name in UTILITIES:
         targets = [m.group(1).replace("$", ".") for m in KERAS_PATH.finditer(body)]
+    called = one_call(name, formals, body) if name.startswith("op_") else None
+    forced = FIXES["forced"].get(name, ())
+    if called and name not in HAND:
+        converters, forced = called[0], forced or called[1]
     if name in HAND:
         target, kind, converters = HAND[name]
+        converters = dict(converters)
     elif name.startswith("loss_") or re.search(r"missing\(y_true\) && missing\(y_pred\)", body):
         target, kind = tuple(targets[:2]), "loss"  # two faces: the object, or its value
     elif name.startswith("config_"):
@@ -242,20 +365,36 @@ def row(sources: str, name: str):
             target, kind = called.group(1), "alias"
         else:
             target, kind = tuple(targets[:2]), "application"
-    elif ignored == ("zero_indexed",) and re.search(r"result \+ 1L", body):
+    elif "zero_indexed" in body and re.search(r"result \+ 1L", body):
         target, kind = targets[0], "function_one_based"
+    elif re.search(r"if \(zero_indexed\) \w+ else as_py_index", body):
+        target, kind = targets[0], "one_based_input"  # 1-based indices in, unless zero_indexed
     elif targets[0].split(".")[-1][0].isupper():  # a class: SeedGenerator, the optimizers
         target, kind = targets[0], "class"
     elif name in UTILITIES:  # Keras's helpers, whatever the engine (r/utilities.py)
         target, kind = targets[0], "utility"
     else:
         target, kind = targets[0], "function"
-    if ignored and kind != "function_one_based":
+    if ignored and name not in HAND and kind not in ("function_one_based", "one_based_input"):
         raise ValueError(f"{name}: ignores {ignored}; describe its body in HAND")
+    if name.startswith("op_") and name not in HAND and not called:
+        # the body must be capture_args() + do.call(): anything else goes in HAND
+        rest = body.strip()[1:-1]
+        cap = rest.find("capture_args(")
+        if cap >= 0:
+            rest = rest[:cap] + rest[closing(rest, cap + len("capture_args")) + 1:]
+        rest = rest.replace("args <- ", "", 1)
+        rest = re.sub(r"(result <- )?do\.call\((keras\$)?ops\$[\w$`]+, args\)", "", rest)
+        rest = re.sub(r"if \(zero_indexed\) result else result \+ 1L", "", rest)
+        if not CAPTURE_LINES.fullmatch(rest):
+            raise ValueError(f"{name}: its body is not capture_args() + do.call(): {rest!r}")
     for (pattern, arg), conv in FIXES["converters"].items():
         if fnmatch.fnmatchcase(name, pattern) and any(p.split("=")[0] == arg for p in params):
-            converters[arg] = conv
-    forced = FIXES["forced"].get(name, ())
+            if conv is None:
+                converters.pop(arg, None)
+            else:
+                converters[arg] = conv
+    kind = FIXES["kinds"].get(name, kind)
     return name, target, kind, params, converters, forced
 
 

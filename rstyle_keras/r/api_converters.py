@@ -14,6 +14,12 @@
 | as_double_list     | c(1, 0.5), 1                  | [1.0, 0.5], [1.0] (reticulate's list)     |
 | as_integer_list    | c(0, 1), 2                    | [0, 1], [2]  (R: `as.list(as_integer(x))`)|
 | as_py_function     | a function                    | the same; not callable: a TypeError       |
+| as_py_index        | 1, c(1, 3), -1                | 0, array([0, 2]), -1  (1-based; 0: error) |
+| as_integer_array   | c(3, 4), 2                    | array([3, 4]), array([2])  (int32)        |
+| as_finite_integer  | 2.0, "fro", inf               | 2, "fro", inf                             |
+| as_split_indices   | 3, c(2, 4)                    | 3, [1, 3]  (sections, or 1-based points)  |
+| as_integer_data    | 5.0, list(c(1, 2), c(3, 4))   | 5, an int32 array of shape (2, 2)         |
+| as_tensordot_axes  | 1, list(c(2), c(1))           | 1, [[1], [0]]  (a count, or 1-based axes) |
 
 Values that are not R data (a tensor, a NumPy array, None) pass through, as in R.
 
@@ -22,6 +28,8 @@ Examples:
     10
     >>> as_array(c(1, 3, 2), "x")
     array([1, 3, 2])
+    >>> as_py_index(c(1, 3, -1), "indices")
+    array([ 0,  2, -1], dtype=int32)
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ import numbers
 import numpy as np
 
 from .. import keras_adapter
-from .converters import CONVERTERS, as_integer
+from .converters import CONVERTERS, as_axis, as_index, as_integer
 
 R_DATA = (numbers.Number, tuple, list, range)
 
@@ -180,7 +188,162 @@ def as_py_function(value, name: str):
         f"`{name}` must be a function of (y_true, y_pred); received {type(value).__name__}.")
 
 
+R_INDEX = "an integer index (1-based: 1 is the first, -1 the last)"
+
+
+def _shift_array(array: np.ndarray, name: str) -> np.ndarray:
+    """A NumPy array of 1-based indices as 0-based ones (negative ones stay)."""
+    if array.dtype.kind == "f":
+        if not np.all(np.isfinite(array) & (array == np.round(array))):
+            raise TypeError(f"`{name}` must hold {R_INDEX}s; received {name}={array!r}.")
+        array = array.astype("int32")
+    elif array.dtype.kind not in "iu":
+        raise TypeError(f"`{name}` must hold {R_INDEX}s; received {name}={array!r}.")
+    if np.any(array == 0):
+        raise ValueError(
+            f"`{name}` is 1-based, as in R: 1 is the first and -1 the last; received a 0 in "
+            f"{name}={array!r}.")
+    return np.where(array > 0, array - 1, array).astype(array.dtype)
+
+
+def as_py_index(value, name: str):
+    """R's `as_py_index()`: 1-based R indices as Python's 0-based ones, positive ones minus
+    1, negative ones (from the end) as they are; 0 is an error. A number gives an int, a
+    vector (tuple, range, NumPy array) an int32 array (one item: that int), an R list a
+    list; a tensor is shifted where it is positive (`where(x > 0, x - 1, x)`); None stays.
+
+    Examples:
+        >>> as_py_index(2.0, "index"), as_py_index(c(2, 5), "indices")
+        (1, array([1, 4], dtype=int32))
+        >>> as_py_index(0, "index")
+        Traceback (most recent call last):
+        ...
+        ValueError: `index` is 1-based, as in R: 1 is the first and -1 the last; received index=0.
+    """
+    if value is None or isinstance(value, (bool, np.bool_, str)):
+        return value
+    if isinstance(value, list):
+        return [as_py_index(v, name) for v in value]
+    if _is_number(value):
+        return as_index(value, name)
+    if isinstance(value, (tuple, range)):
+        if len(value) == 1:
+            return as_py_index(value[0], name)
+        if not all(_is_number(v) for v in value):
+            raise TypeError(f"`{name}` must hold {R_INDEX}s; received {name}={value!r}.")
+        return _shift_array(np.asarray(value, dtype="float64" if any(
+            isinstance(v, float) for v in value) else "int32"), name)
+    if isinstance(value, np.ndarray):
+        return _shift_array(value, name)
+    from ..dispatch import engine_of, keras
+
+    engine = engine_of(value)
+    if engine == "keras":
+        ops = keras().ops
+        return ops.where(value > 0, value - 1, value)
+    if engine == "numpy":
+        array = np.asarray(value)
+        return type(value)(np.where(array > 0, array - 1, array))
+    return value
+
+
+def as_integer_array(value, name: str):
+    """R's `as_integer_array()`: R numbers (whole doubles too) as an int32 NumPy array (a
+    single number as an array of one, as R's `as.array()`); a NumPy float array of whole
+    numbers as int32; anything else (an integer array, a tensor, None) as it is.
+
+    Examples:
+        >>> as_integer_array(c(3, 4.0), "sequence_lengths")
+        array([3, 4], dtype=int32)
+    """
+    if isinstance(value, R_DATA) and not isinstance(value, (bool, np.bool_)):
+        array = np.asarray(value)
+        if array.ndim == 0:
+            array = array.reshape(1)
+    elif isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        array = value
+    else:
+        return value
+    if array.dtype.kind == "f":
+        if not np.all(np.isfinite(array) & (array == np.round(array))):
+            raise TypeError(f"`{name}` must hold whole numbers; received {name}={value!r}.")
+    elif array.dtype.kind not in "iub":
+        raise TypeError(f"`{name}` must hold whole numbers; received {name}={value!r}.")
+    return array.astype("int32")
+
+
+def as_integer_data(value, name: str):
+    """Integer data of any shape: an R number as an int, R vectors and nested lists (and
+    NumPy float arrays of whole numbers) as an int32 array of their shape; integer arrays
+    and tensors as they are.
+
+    Examples:
+        >>> as_integer_data(5.0, "x"), as_integer_data([[1, 2], [3, 4.0]], "x").shape
+        (5, (2, 2))
+    """
+    if _is_number(value):
+        return as_integer(value, name)
+    if isinstance(value, (tuple, list, range)) or (
+            isinstance(value, np.ndarray) and value.dtype.kind == "f"):
+        array = as_integer_array(value, name)
+        return array.reshape(np.shape(value)) if isinstance(array, np.ndarray) else array
+    return value
+
+
+def as_tensordot_axes(value, name: str):
+    """`op_tensordot()`'s `axes`: a number is how many axes to sum over (an int); a list of
+    two lists of axes holds 1-based axes (`as_axis()`).
+
+    Examples:
+        >>> as_tensordot_axes(1.0, "axes"), as_tensordot_axes([c(2), c(1)], "axes")
+        (1, [[1], [0]])
+    """
+    if _is_number(value) or (isinstance(value, tuple) and len(value) == 1):
+        return as_integer(value, name)
+    if isinstance(value, (list, tuple)):
+        return [as_axis(v if isinstance(v, (list, tuple)) else (v,), name) for v in value]
+    return value
+
+
+def as_finite_integer(value, name: str):
+    """A whole finite number as an int (a norm's `ord = 2`); anything else (a string such
+    as "fro", an infinite number, None) as it is.
+
+    Examples:
+        >>> as_finite_integer(2.0, "ord"), as_finite_integer(float("inf"), "ord")
+        (2, inf)
+    """
+    if _is_number(value) and math.isfinite(value):
+        return as_integer(value, name)
+    if isinstance(value, tuple) and len(value) == 1:
+        return as_finite_integer(value[0], name)
+    return value
+
+
+def as_split_indices(value, name: str):
+    """`op_split()`'s `indices_or_sections`: one number is the count of equal sections (an
+    int); a vector (or an array or tensor of rank 1 or more) holds 1-based split points
+    (`as_py_index()`: `c(2, 4)` splits before the 2nd and the 4th item).
+
+    Examples:
+        >>> as_split_indices(3.0, "indices_or_sections")
+        3
+        >>> as_split_indices(c(2, 4), "indices_or_sections")
+        [1, 3]
+    """
+    if _is_number(value):
+        return as_integer(value, name)
+    if isinstance(value, (tuple, range, list)):
+        if len(value) == 1:
+            return as_integer(value[0], name)
+        return [int(i) for i in as_py_index(tuple(value), name)]
+    if getattr(value, "ndim", 0) == 0:
+        return value if not isinstance(value, np.ndarray) else int(value)
+    return as_py_index(value, name)
+
+
 API_CONVERTERS = {**CONVERTERS, **{f.__name__: f for f in (
     as_py_array, as_array, as_integer_ceiling, as_double, as_double_list, as_integer_list,
     as_py_function, as_callback_lambda_fn_sig_idx_logs, as_callback_lambda_fn_sig_logs,
-    as_schedule_function)}}
+    as_schedule_function, as_py_index, as_integer_array, as_integer_data, as_tensordot_axes,
+    as_finite_integer, as_split_indices)}}
