@@ -10,7 +10,7 @@ core) and `rstyle_keras.keras_adapter` (Keras 3, imported on first use); between
     (1, 2, 2, 1)
 """
 
-from .core.config import config_floatx, config_image_data_format, config_set_image_data_format
+from .core.config import config_floatx, config_image_data_format
 from .core.keras_tensor import KerasTensor
 from .core.layers import *  # noqa: F403
 from .core.layers import __all__ as _layer_classes
@@ -70,7 +70,7 @@ __all__ = [
     *_package, *_reticulate, *_tensorflow_helpers, *_tfruns,
     "CoreLacksError", "Functional", "KerasTensor", "Sequential", "Tensor",
     "c", "clear_session", "compose_layer", "config_engine", "config_floatx",
-    "config_image_data_format", "config_set_engine", "config_set_image_data_format",
+    "config_image_data_format", "config_set_engine",
     "create_layer", "keras_input", "keras_model", "keras_model_sequential", "layer_input",
     "model_from_json", "shape", "from_config", "load_model", "load_model_config",
     "NamedList", "HistoryMethods", "array_reshape", "to_categorical",

@@ -158,8 +158,15 @@ def keras_settings():
     saved = (cfg.epsilon(), cfg.floatx(), cfg.max_epochs(), cfg.max_steps_per_epoch(),
              cfg.dtype_policy(), cfg.is_interactive_logging_enabled(),
              cfg.is_traceback_filtering_enabled(), cfg.is_flash_attention_enabled(),
-             global_state.get_global_attribute("safe_mode_saving"))
+             global_state.get_global_attribute("safe_mode_saving"),
+             cfg.image_data_format())
+    core_saved = (rstyle_keras.config_floatx(), rstyle_keras.config_image_data_format())
     yield
+    from rstyle_keras.core import config as core_config
+
+    core_config.set_floatx(core_saved[0])  # the core's settings too (one setting, two engines)
+    core_config.config_set_image_data_format(core_saved[1])
+    cfg.set_image_data_format(saved[9])
     cfg.set_epsilon(saved[0])
     cfg.set_floatx(saved[1])
     cfg.set_max_epochs(saved[2])
@@ -718,6 +725,35 @@ def test_set_floatx_sets_both_engines(keras_settings):
     with pytest.raises(ValueError, match="`value` must be one of"):
         rstyle_keras.config_set_floatx("int32")
     assert keras.config.floatx() == rstyle_keras.config_floatx() == "float16"
+
+
+def test_set_image_data_format_sets_both_engines(keras_settings):
+    """One image data format: the core's layers and Keras's take the same default."""
+    rstyle_keras.config_set_image_data_format("channels_first")
+    assert keras.config.image_data_format() == "channels_first"
+    assert rstyle_keras.config_image_data_format() == "channels_first"
+    x = np.ones((1, 2, 4, 4), "float32")  # channels first: 2 channels of 4 x 4
+    for engine in ("numpy", "keras"):
+        config_set_engine(engine)
+        assert tuple(np.shape(x | rstyle_keras.layer_max_pooling_2d(pool_size=2))) == (
+            1, 2, 2, 2)
+    with pytest.raises(ValueError, match="`data_format` must be"):
+        rstyle_keras.config_set_image_data_format("rows_first")
+    assert keras.config.image_data_format() == "channels_first"
+
+
+def test_set_image_data_format_before_keras_is_imported_reaches_keras():
+    script = (
+        "import sys, rstyle_keras as rk\n"
+        "rk.config_set_image_data_format('channels_first')\n"
+        "print('keras' in sys.modules, rk.config_image_data_format())\n"
+        "rk.config_set_engine('keras')\n"
+        "import keras\n"
+        "print(rk.layer_conv_2d(filters=1, kernel_size=1).data_format)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, env={**os.environ, "KERAS_BACKEND": "jax"}).stdout
+    assert out.split() == ["False", "channels_first", "channels_first"]
 
 
 def test_set_floatx_before_keras_is_imported_reaches_keras():

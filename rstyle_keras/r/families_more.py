@@ -160,6 +160,44 @@ def build_set_backend(spec: FunctionSpec, given: dict) -> None:
     dispatch.keras()  # the new Keras's types and pipes registered, the hooks run again
 
 
+_data_format_hooked = False
+
+
+def _keras_follows_data_format(keras) -> None:
+    keras.config.set_image_data_format(core_config.config_image_data_format())
+
+
+def config_set_image_data_format(data_format: str) -> None:
+    """R keras3's `config_set_image_data_format()`: one image data format for both engines.
+
+    Arguments:
+        data_format: "channels_last" (Keras's default) or "channels_first".
+
+    Value: None; sets the default `data_format` of the layers of both engines: the core's
+    (what `config_image_data_format()` answers) and Keras's
+    (`keras.config.set_image_data_format()`; Keras not imported yet gets it when it is).
+
+    Examples:
+        >>> old = config_image_data_format()
+        >>> config_set_image_data_format("channels_first")
+        >>> config_image_data_format()
+        'channels_first'
+        >>> config_set_image_data_format("rows_first")
+        Traceback (most recent call last):
+        ...
+        ValueError: `data_format` must be "channels_last", "channels_first" or None ...
+        >>> config_set_image_data_format(old)
+    """
+    global _data_format_hooked
+    core_config.config_set_image_data_format(data_format)
+    if "keras" in sys.modules:  # imported, by us or directly
+        keras_adapter.load().config.set_image_data_format(
+            core_config.config_image_data_format())
+    elif not _data_format_hooked:
+        _data_format_hooked = True
+        dispatch.on_keras(_keras_follows_data_format)
+
+
 SETTING_BUILDERS = {"config": build_setting, "set_floatx": build_set_floatx,
                     "set_backend": build_set_backend}
 
@@ -181,4 +219,4 @@ FUNCTIONS = {**METRIC_FUNCTIONS, **ACTIVATION_FUNCTIONS, **INITIALIZER_FUNCTIONS
              **FEATURE_FUNCTIONS, **CONFIG_FUNCTIONS}
 globals().update(FUNCTIONS)
 
-__all__ = sorted(FUNCTIONS)
+__all__ = sorted([*FUNCTIONS, "config_set_image_data_format"])
