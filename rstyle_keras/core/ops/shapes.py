@@ -1,0 +1,476 @@
+"""Shape ops, indexing and creation on the NumPy core (`op_transpose()`, `op_stack()`,
+`op_take()`, `op_zeros()`, `op_arange()`, ...), with Keras's arguments (0-based axes and
+indices) and dtypes: new tensors are floatx unless told, tensors joined together take the
+dtype they promote to, indices are int32.
+
+Examples:
+    >>> from rstyle_keras.core.ops.shapes import op_arange, op_zeros
+    >>> op_zeros(c(2, 3)).dtype, op_arange(3).dtype, op_arange(0, 1, 0.25).dtype
+    (dtype('float32'), dtype('int32'), dtype('float32'))
+    >>> from rstyle_keras.core.ops.shapes import op_concatenate, op_eye, op_ones, op_transpose
+    >>> op_concatenate([op_array([1, 2], "int8"), op_array([3.5])])
+    Tensor([1.  2.  3.5], shape=(3,), dtype=float32)
+    >>> op_transpose(op_ones(c(2, 3, 4))).shape
+    (4, 3, 2)
+    >>> op_eye(2, dtype="int32")
+    Tensor(
+    [[1 0]
+     [0 1]], shape=(2, 2), dtype=int32)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..arguments import as_int
+from ..config import config_floatx
+from ..tensor import Tensor
+from .dtypes import convert, dtype_of, promote, result_type, standardize_dtype
+
+__all__ = [
+    "op_arange", "op_broadcast_to", "op_concatenate", "op_convert_to_tensor", "op_copy",
+    "op_diag", "op_diagonal", "op_empty", "op_expand_dims", "op_eye", "op_flip", "op_full",
+    "op_full_like", "op_hstack", "op_identity", "op_linspace", "op_moveaxis", "op_ndim",
+    "op_ones", "op_ones_like", "op_pad", "op_ravel", "op_repeat", "op_roll", "op_size",
+    "op_sort", "op_argsort", "op_split", "op_squeeze", "op_stack", "op_swapaxes", "op_take",
+    "op_take_along_axis", "op_tile", "op_transpose", "op_tri", "op_tril", "op_triu",
+    "op_vstack", "op_zeros", "op_zeros_like", "op_nonzero", "op_unstack",
+]
+
+
+def _shape(shape, name="shape") -> tuple:
+    if isinstance(shape, (int, np.integer, float)):
+        shape = (shape,)
+    return tuple(as_int(d, name, "a sequence of integers") for d in shape)
+
+
+def _dtype(dtype, default=None) -> str:
+    return standardize_dtype(dtype) if dtype is not None else (default or config_floatx())
+
+
+def _join(xs) -> list:
+    """Tensors to join, converted to the dtype they promote to (Keras's rule)."""
+    if isinstance(xs, (Tensor, np.ndarray)):
+        xs = list(xs)
+    xs = list(xs)
+    if not xs:
+        raise ValueError("`xs` must hold at least one tensor; received an empty list.")
+    dtype = promote(*xs) if len(xs) > 1 else convert(xs[0]).dtype.name
+    return [convert(x, dtype) for x in xs]
+
+
+# -- creation ---------------------------------------------------------------------------
+def op_zeros(shape, dtype=None) -> Tensor:
+    """A Tensor of zeros.
+
+    Value: a Tensor of `shape`, `dtype` (floatx by default).
+    """
+    return Tensor(np.zeros(_shape(shape), _dtype(dtype)))
+
+
+def op_ones(shape, dtype=None) -> Tensor:
+    """A Tensor of ones.
+
+    Value: a Tensor of `shape`, `dtype` (floatx by default).
+    """
+    return Tensor(np.ones(_shape(shape), _dtype(dtype)))
+
+
+def op_empty(shape, dtype=None) -> Tensor:
+    """A Tensor of `shape` (its values are zeros here, as on JAX).
+
+    Value: a Tensor of `shape`, `dtype` (floatx by default).
+    """
+    return Tensor(np.zeros(_shape(shape), _dtype(dtype)))
+
+
+def op_full(shape, fill_value, dtype=None) -> Tensor:
+    """A Tensor of `shape` filled with `fill_value`.
+
+    Value: a Tensor of `dtype` (floatx by default).
+    """
+    return Tensor(np.full(_shape(shape), convert(fill_value), _dtype(dtype)))
+
+
+def _like(x, dtype):
+    values = convert(x)
+    return values, (standardize_dtype(dtype) if dtype is not None else values.dtype.name)
+
+
+def op_zeros_like(x, dtype=None) -> Tensor:
+    """Zeros of `x`'s shape and dtype (or `dtype`).
+
+    Value: a Tensor.
+    """
+    values, dtype = _like(x, dtype)
+    return Tensor(np.zeros(values.shape, dtype))
+
+
+def op_ones_like(x, dtype=None) -> Tensor:
+    """Ones of `x`'s shape and dtype (or `dtype`).
+
+    Value: a Tensor.
+    """
+    values, dtype = _like(x, dtype)
+    return Tensor(np.ones(values.shape, dtype))
+
+
+def op_full_like(x, fill_value, dtype=None) -> Tensor:
+    """`fill_value` in `x`'s shape and dtype (or `dtype`).
+
+    Value: a Tensor.
+    """
+    values, dtype = _like(x, dtype)
+    return Tensor(np.full(values.shape, convert(fill_value), dtype))
+
+
+def op_eye(N, M=None, k=0, dtype=None) -> Tensor:  # noqa: N803 (Keras's names)
+    """An `N` by `M` matrix with ones on diagonal `k` (0: the main one, >0 above).
+
+    Value: a Tensor of `dtype` (floatx by default).
+    """
+    M = N if M is None else as_int(M, "M")  # noqa: N806
+    return Tensor(np.eye(as_int(N, "N"), M, as_int(k, "k"), _dtype(dtype)))
+
+
+def op_identity(n, dtype=None) -> Tensor:
+    """The `n` by `n` identity matrix.
+
+    Value: a Tensor of `dtype` (floatx by default).
+    """
+    return Tensor(np.identity(as_int(n, "n"), _dtype(dtype)))
+
+
+def op_tri(N, M=None, k=0, dtype=None) -> Tensor:  # noqa: N803
+    """An `N` by `M` matrix with ones at and below diagonal `k`.
+
+    Value: a Tensor of `dtype` (floatx by default).
+    """
+    M = N if M is None else as_int(M, "M")  # noqa: N806
+    return Tensor(np.tri(as_int(N, "N"), M, as_int(k, "k"), _dtype(dtype)))
+
+
+def op_arange(start, stop=None, step=None, dtype=None) -> Tensor:
+    """Evenly spaced values in `[start, stop)` (`[0, start)` with `stop` NULL).
+
+    Value: a 1-d Tensor of `dtype`, by default the dtype `start`, `stop` and `step`
+    promote to (int32 for Python ints, floatx with a Python float).
+    """
+    given = [v for v in (start, stop, step) if v is not None]
+    if dtype is None:
+        dtype = result_type(*(type(v) if isinstance(v, (int, float)) else dtype_of(v)[0]
+                              for v in given))
+    dtype = standardize_dtype(dtype)
+    if stop is None:
+        start, stop = 0, start
+    step = 1 if step is None else step
+    start, stop, step = (np.asarray(v).item() if not isinstance(v, (int, float)) else v
+                         for v in (start, stop, step))
+    return Tensor(np.arange(start, stop, step, dtype=dtype))
+
+
+def op_linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
+    """`num` evenly spaced values from `start` to `stop` (included with `endpoint`).
+
+    Value: a Tensor of `dtype` (by default floatx, or the float dtype `start` and `stop`
+    promote to); with `retstep`, a list of it and the step.
+    """
+    if dtype is None:
+        kinds = [type(v) if isinstance(v, (int, float)) else dtype_of(v)[0]
+                 for v in (start, stop)]
+        dtype = result_type(*kinds, float)
+    dtype = standardize_dtype(dtype)
+    out = np.linspace(convert(start), convert(stop), as_int(num, "num"), endpoint,
+                      retstep=True, axis=axis)
+    values = Tensor(out[0].astype(dtype))
+    return (values, Tensor(np.asarray(out[1], dtype))) if retstep else values
+
+
+def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None) -> Tensor:
+    """`x` as a Tensor (Python floats become floatx, ints int32; arrays keep their dtype).
+
+    Value: a Tensor of `dtype`, if given. `sparse` and `ragged` must be NULL or FALSE:
+    the core has dense tensors only.
+    """
+    if sparse or ragged:
+        raise ValueError("The NumPy core has dense tensors only: `sparse` and `ragged` "
+                         f"must be NULL or FALSE; received sparse={sparse}, ragged={ragged}.")
+    if isinstance(x, Tensor) and dtype is None:
+        return x
+    return Tensor(convert(x, None if dtype is None else standardize_dtype(dtype)))
+
+
+def op_copy(x) -> Tensor:
+    """A copy of `x`.
+
+    Value: a Tensor.
+    """
+    return Tensor(np.array(convert(x), copy=True))
+
+
+def op_size(x) -> int:
+    """The number of values in `x`.
+
+    Value: an int (as Keras on JAX gives).
+    """
+    return int(convert(x).size)
+
+
+def op_ndim(x) -> int:
+    """The number of dimensions of `x`.
+
+    Value: an int (as Keras on JAX gives).
+    """
+    return int(convert(x).ndim)
+
+
+# -- shapes -----------------------------------------------------------------------------
+def op_transpose(x, axes=None) -> Tensor:
+    """`x` with its axes permuted (reversed when `axes` is NULL).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.transpose(convert(x), axes))
+
+
+def op_squeeze(x, axis=None) -> Tensor:
+    """`x` without its size-1 dimensions (or only those of `axis`).
+
+    Value: a Tensor.
+    """
+    values = convert(x)
+    try:
+        return Tensor(np.squeeze(values, axis))
+    except ValueError:
+        raise ValueError(f"`axis`={axis!r} names a dimension that is not of size 1 in shape "
+                         f"{values.shape}.") from None
+
+
+def op_expand_dims(x, axis) -> Tensor:
+    """`x` with a new dimension of size 1 at `axis` (an int or a tuple).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.expand_dims(convert(x), axis))
+
+
+def op_ravel(x) -> Tensor:
+    """The values of `x` as a 1-d Tensor (row-major order).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.ravel(convert(x)))
+
+
+def op_broadcast_to(x, shape) -> Tensor:
+    """`x` broadcast to `shape`.
+
+    Value: a Tensor.
+    """
+    return Tensor(np.array(np.broadcast_to(convert(x), _shape(shape))))
+
+
+def op_swapaxes(x, axis1, axis2) -> Tensor:
+    """`x` with axes `axis1` and `axis2` swapped.
+
+    Value: a Tensor.
+    """
+    return Tensor(np.swapaxes(convert(x), axis1, axis2))
+
+
+def op_moveaxis(x, source, destination) -> Tensor:
+    """`x` with the axes `source` moved to `destination` (ints or tuples).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.moveaxis(convert(x), source, destination))
+
+
+def op_flip(x, axis=None) -> Tensor:
+    """`x` with the order of its values reversed along `axis` (all axes with NULL).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.flip(convert(x), axis))
+
+
+def op_roll(x, shift, axis=None) -> Tensor:
+    """`x` rolled by `shift` places along `axis` (the flattened `x` with NULL).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.roll(convert(x), shift, axis))
+
+
+def op_tile(x, repeats) -> Tensor:
+    """`x` repeated `repeats` times (an int or one per dimension).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.tile(convert(x), repeats))
+
+
+def op_repeat(x, repeats, axis=None) -> Tensor:
+    """Each value of `x` repeated `repeats` times along `axis` (flattened with NULL).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.repeat(convert(x), convert(repeats), axis))
+
+
+def op_concatenate(xs, axis=0) -> Tensor:
+    """The tensors of `xs` joined along the existing `axis` (NULL: flattened first).
+
+    Value: a Tensor of the dtype they promote to.
+    """
+    return Tensor(np.concatenate(_join(xs), axis=axis))
+
+
+def op_stack(x, axis=0) -> Tensor:
+    """The tensors of `x` joined along a new `axis`.
+
+    Value: a Tensor of the dtype they promote to.
+    """
+    return Tensor(np.stack(_join(x), axis=axis))
+
+
+def op_hstack(xs) -> Tensor:
+    """The tensors of `xs` joined column-wise (along axis 1; axis 0 for 1-d ones).
+
+    Value: a Tensor of the dtype they promote to.
+    """
+    return Tensor(np.hstack(_join(xs)))
+
+
+def op_vstack(xs) -> Tensor:
+    """The tensors of `xs` joined row-wise (along axis 0, 1-d ones as rows).
+
+    Value: a Tensor of the dtype they promote to.
+    """
+    return Tensor(np.vstack(_join(xs)))
+
+
+def op_split(x, indices_or_sections, axis=0) -> list:
+    """`x` split along `axis` into `indices_or_sections` equal parts (an int), or at the
+    (0-based) indices of a sequence.
+
+    Value: a list of Tensors.
+    """
+    sections = indices_or_sections
+    if not isinstance(sections, (int, np.integer)):
+        sections = [int(i) for i in convert(sections).reshape(-1)]
+    return [Tensor(part) for part in np.split(convert(x), sections, axis)]
+
+
+def op_unstack(x, num=None, axis=0) -> list:
+    """`x` cut along `axis` into its slices.
+
+    Value: a list of Tensors (`num` of them, if given, must be `x`'s size there).
+    """
+    values = convert(x)
+    if num is not None and num != values.shape[axis]:
+        raise ValueError(f"`num`={num} differs from the size {values.shape[axis]} of `x` "
+                         f"along `axis`={axis}.")
+    return [Tensor(v) for v in np.moveaxis(values, axis, 0)]
+
+
+def op_sort(x, axis=-1) -> Tensor:
+    """`x` sorted in increasing order along `axis` (the flattened `x` with NULL).
+
+    Value: a Tensor.
+    """
+    return Tensor(np.sort(convert(x), axis=axis, kind="stable"))
+
+
+def op_argsort(x, axis=-1) -> Tensor:
+    """The (0-based) indices that sort `x` along `axis`, ties in order.
+
+    Value: an int32 Tensor.
+    """
+    return Tensor(np.argsort(convert(x), axis=axis, kind="stable").astype("int32"))
+
+
+def op_take(x, indices, axis=None) -> Tensor:
+    """The values of `x` at the (0-based) `indices` along `axis` (flattened with NULL);
+    negative indices count from the end.
+
+    Value: a Tensor.
+    """
+    values = convert(x)
+    index = convert(indices)
+    if index.dtype.kind not in "iu":
+        raise TypeError(f"`indices` must be integers; received dtype {index.dtype}.")
+    size = values.size if axis is None else values.shape[axis]
+    return Tensor(np.take(values, np.clip(index, -size, size - 1), axis=axis))
+
+
+def op_take_along_axis(x, indices, axis=None) -> Tensor:
+    """The values of `x` at `indices` (0-based, shaped like `x`) along `axis`.
+
+    Value: a Tensor.
+    """
+    values = convert(x)
+    index = convert(indices)
+    if axis is None:
+        values, axis = values.reshape(-1), 0
+    size = values.shape[axis]
+    return Tensor(np.take_along_axis(values, np.clip(index, -size, size - 1), axis))
+
+
+def op_nonzero(x) -> tuple:
+    """The (0-based) indices of the non-zero values of `x`, one Tensor per dimension.
+
+    Value: a tuple of int32 Tensors.
+    """
+    return tuple(Tensor(i.astype("int32")) for i in np.nonzero(convert(x)))
+
+
+def op_pad(x, pad_width, mode="constant", constant_values=None) -> Tensor:
+    """`x` padded by `pad_width` (per dimension, values before and after).
+
+    Value: a Tensor of `x`'s dtype.
+    """
+    values = convert(x)
+    kwargs = {}
+    if constant_values is not None:
+        if mode != "constant":
+            raise ValueError(f"`constant_values` needs mode='constant'; received mode={mode!r}.")
+        kwargs["constant_values"] = convert(constant_values, values.dtype)
+    width = np.asarray(pad_width).astype(int).tolist() if not isinstance(
+        pad_width, (int, np.integer)) else pad_width
+    return Tensor(np.pad(values, width, mode=mode, **kwargs))
+
+
+def op_tril(x, k=0) -> Tensor:
+    """`x` with the values above diagonal `k` set to zero.
+
+    Value: a Tensor.
+    """
+    return Tensor(np.tril(convert(x), k))
+
+
+def op_triu(x, k=0) -> Tensor:
+    """`x` with the values below diagonal `k` set to zero.
+
+    Value: a Tensor.
+    """
+    return Tensor(np.triu(convert(x), k))
+
+
+def op_diag(x, k=0) -> Tensor:
+    """The diagonal `k` of a matrix, or a matrix with a vector on diagonal `k`.
+
+    Value: a Tensor.
+    """
+    values = convert(x)
+    if values.ndim not in (1, 2):
+        raise ValueError(f"`x` must be 1-d or 2-d; received shape {values.shape}.")
+    return Tensor(np.diag(values, k))
+
+
+def op_diagonal(x, offset=0, axis1=0, axis2=1) -> Tensor:
+    """The diagonal `offset` of `x` in the plane of `axis1` and `axis2`.
+
+    Value: a Tensor.
+    """
+    return Tensor(np.array(np.diagonal(convert(x), offset, axis1, axis2)))
