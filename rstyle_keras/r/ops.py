@@ -22,10 +22,8 @@ Examples:
     >>> from rstyle_keras.r.ops import op_zeros
     >>> old = config_engine()
     >>> config_set_engine("numpy")
-    >>> op_zeros(c(1, 32))
-    Traceback (most recent call last):
-    ...
-    rstyle_keras.engine.CoreLacksError: op_zeros() is not implemented by the NumPy core ...
+    >>> op_zeros(c(1, 4))
+    Tensor([[0. 0. 0. 0.]], shape=(1, 4), dtype=float32)
     >>> config_set_engine(old)
 """
 
