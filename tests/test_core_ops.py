@@ -481,3 +481,49 @@ def test_errors_name_the_argument():
         core_ops.op_take(INPUTS["float32"], [0.5])
     with pytest.raises(ValueError, match="`sparse`"):
         core_ops.op_convert_to_tensor([1], sparse=True)
+
+
+# -- the Tensor's operators follow the same rules --------------------------------------------
+OPERATORS = {
+    "+": ("add", lambda a, b: a + b), "-": ("subtract", lambda a, b: a - b),
+    "*": ("multiply", lambda a, b: a * b), "/": ("divide", lambda a, b: a / b),
+    "//": ("floor_divide", lambda a, b: a // b), "%": ("mod", lambda a, b: a % b),
+    "**": ("power", lambda a, b: a ** b), "<": ("less", lambda a, b: a < b),
+    "<=": ("less_equal", lambda a, b: a <= b), ">": ("greater", lambda a, b: a > b),
+    ">=": ("greater_equal", lambda a, b: a >= b), "==": ("equal", lambda a, b: a == b),
+    "!=": ("not_equal", lambda a, b: a != b),
+}
+OPERANDS = ["bool", "int8", "int32", "uint8", "float16", "float32", "py_int", "py_float"]
+
+
+@pytest.mark.parametrize("symbol", sorted(OPERATORS))
+def test_tensor_operators_follow_keras(symbol):
+    name, apply = OPERATORS[symbol]
+    problems = []
+    for left, right in [("int32", "py_float"), ("int8", "py_int"), ("py_float", "int32"),
+                        ("float16", "float32"), ("int32", "int32"), ("uint8", "int8"),
+                        ("bool", "int8"), ("float16", "py_float")]:
+        a, b = _arg(left), _arg(right)
+        if not isinstance(a, Tensor) and not isinstance(b, Tensor):
+            continue
+        ours = np.asarray(apply(a, b))
+        try:
+            theirs = np.asarray(getattr(keras.ops, name)(_arg(left, False), _arg(right, False)))
+        except Exception:
+            continue
+        if ours.dtype != theirs.dtype:
+            problems.append(f"{left} {symbol} {right}: {ours.dtype}, Keras {theirs.dtype}")
+        elif not np.allclose(ours.astype(float), theirs.astype(float), 2e-3, 2e-3, True):
+            if not (name == "power" and np.issubdtype(ours.dtype, np.integer)):
+                problems.append(f"{left} {symbol} {right}: values {ours} vs {theirs}")
+    assert not problems, problems
+
+
+def test_tensor_matmul_operator_and_numpy_functions_follow_keras():
+    a = Tensor(INPUTS["int8"])
+    assert (a @ a.numpy().T).dtype == np.dtype(_dtype_name(keras.ops.matmul(INPUTS["int8"],
+                                                                            INPUTS["int8"].T)))
+    assert np.sqrt(Tensor(INPUTS["int32"])).dtype == "float32"
+    assert (np.float32(2) * Tensor(INPUTS["int32"])).dtype == "float32"
+    assert isinstance(-Tensor(INPUTS["int8"]), Tensor)
+    assert (Tensor(INPUTS["bool"]) | Tensor(INPUTS["bool"])).dtype == "bool"  # NumPy's own

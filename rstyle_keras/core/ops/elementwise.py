@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..config import config_floatx
-from ..tensor import Tensor
+from ..tensor import KERAS_UFUNCS, Tensor
 from .dtypes import convert, float_dtype, promote, standardize_dtype
 
 __all__: list[str] = []
@@ -316,3 +316,21 @@ def op_nan_to_num(x, nan=0.0, posinf=None, neginf=None) -> Tensor:
     values = convert(x)
     return _tensor(np.nan_to_num(values, nan=nan, posinf=posinf, neginf=neginf), values.dtype)
 
+
+
+# The Tensor's operators and NumPy's ufuncs on Tensors follow the same rules.
+_UFUNCS = {
+    "add": "op_add", "subtract": "op_subtract", "multiply": "op_multiply",
+    "true_divide": "op_divide", "floor_divide": "op_floor_divide", "remainder": "op_mod",
+    "power": "op_power", "maximum": "op_maximum", "minimum": "op_minimum",
+    "equal": "op_equal", "not_equal": "op_not_equal", "less": "op_less",
+    "less_equal": "op_less_equal", "greater": "op_greater", "greater_equal": "op_greater_equal",
+    "logical_and": "op_logical_and", "logical_or": "op_logical_or",
+    "logical_xor": "op_logical_xor", "logical_not": "op_logical_not",
+    "negative": "op_negative", "absolute": "op_abs", "sign": "op_sign", "square": "op_square",
+    "exp": "op_exp", "expm1": "op_expm1", "log": "op_log", "log1p": "op_log1p",
+    "log2": "op_log2", "log10": "op_log10", "sqrt": "op_sqrt", "sin": "op_sin", "cos": "op_cos",
+    "tan": "op_tan", "tanh": "op_tanh", "floor": "op_floor", "ceil": "op_ceil",
+    "isnan": "op_isnan", "isinf": "op_isinf", "isfinite": "op_isfinite", "arctan2": "op_arctan2",
+}
+KERAS_UFUNCS.update({getattr(np, ufunc): globals()[op] for ufunc, op in _UFUNCS.items()})

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..tensor import Tensor
+from ..tensor import KERAS_UFUNCS, Tensor
 from .dtypes import convert, promote
 from .reductions import _accumulator
 
@@ -114,3 +114,6 @@ def op_trace(x, offset=0, axis1=0, axis2=1) -> Tensor:
     values = convert(x)
     dtype = _accumulator(values.dtype.name)
     return Tensor(np.asarray(np.trace(values, offset, axis1, axis2, dtype)).astype(dtype))
+
+
+KERAS_UFUNCS[np.matmul] = op_matmul  # `a @ b` on Tensors
