@@ -272,20 +272,80 @@ ROWS = [
                                                                for n in ("int32", "py_float")
                                                                for d in ("float16", "int8")]),
     Row("op_copy", "copy", unary()),
-    Row("op_size", "size", unary()),
-    Row("op_ndim", "ndim", unary()),
+    # (jnp.size and jnp.ndim warn that they will refuse lists: arrays and numbers only)
+    Row("op_size", "size", unary(*ARRAYS, "py_int", "py_float")),
+    Row("op_ndim", "ndim", unary(*ARRAYS, "py_int", "py_float")),
     # products
     Row("op_matmul", "matmul", [((a, b), {}) for a, b in itertools.product(
         ["bool", "int8", "int32", "int64", "uint8", "float16", "float32", "float64",
          "list_int"], repeat=2)], rtol=1e-2),
     *(Row(f"op_{n}", n, [((a, b), {}) for a, b in itertools.product(
-        ["int8", "int32", "uint8", "float16", "float32", "float64"], repeat=2)], rtol=1e-2)
+        ["int8", "uint8", "float16", "float32", "float64"], repeat=2)], rtol=1e-2)
       for n in ("dot", "outer", "inner", "vdot")),
     Row("op_tensordot", "tensordot", [((a, b), {"axes": ax}) for a, b in [
         ("int8", "int8"), ("int32", "float16"), ("float32", "float32")] for ax in (1, 2)]),
     Row("op_einsum", "einsum", literal(
         (("ij,kj->ik", "int8", "int8"), {}), (("ij,kj->ik", "int32", "float16"), {}),
         (("ij->j", "float32"), {}), (("ij,ij->", "uint8", "int8"), {}))),
+    # more element-wise math and array ops
+    Row("op_cbrt", "cbrt", unary_small(), rtol=2e-3),
+    Row("op_deg2rad", "deg2rad", unary_small(), rtol=2e-3),
+    Row("op_rsqrt", "rsqrt", unary("float16", "float32", "float64"), rtol=2e-3),
+    Row("op_signbit", "signbit", unary()),
+    Row("op_divide_no_nan", "divide_no_nan", binary(["int8", "int32", "float16", "float32",
+                                                     "int64", "py_float"]), rtol=2e-3),
+    Row("op_heaviside", "heaviside", binary(["int8", "float16", "float32", "float64"])),
+    *(Row(f"op_{n}", n, binary(["bool", "int8", "int32", "uint8", "int64"]))
+      for n in ("bitwise_and", "bitwise_or", "bitwise_xor")),
+    *(Row(f"op_{n}", n, [((a, b), {}) for a in ("int8", "int32", "uint8")
+                         for b in ("int8", "int32")])
+      for n in ("bitwise_left_shift", "left_shift", "bitwise_right_shift", "right_shift")),
+    Row("op_bitwise_not", "bitwise_not", unary("bool", "int8", "int32", "uint8", "int64")),
+    Row("op_bitwise_invert", "bitwise_invert", unary("bool", "int8", "uint8")),
+    Row("op_diff", "diff", [((n,), {"n": k, "axis": a}) for n in ("int8", "float32", "uint8")
+                            for k, a in [(1, -1), (1, 0), (2, 1)]]),
+    Row("op_append", "append", [((a, b), {"axis": ax}) for a, b in [
+        ("int8", "int8"), ("int8", "float16"), ("bool", "int32")] for ax in (None, 0, 1)]),
+    Row("op_average", "average", [((n,), {"axis": a}) for n in REDUCED for a in (None, 0, 1)]
+        + [(("float32",), {"axis": 1, "weights": [1.0, 2.0, 3.0]}),
+           (("int32",), {"axis": 0, "weights": np.array([1, 3], "int32")})], rtol=1e-3),
+    Row("op_logspace", "logspace", literal(
+        ((0, 2), {"num": 3}), ((0, 1), {"num": 4, "base": 2, "endpoint": False}),
+        ((0, 2), {"num": 3, "dtype": "float16"})), rtol=1e-3),
+    Row("op_meshgrid", "meshgrid", literal(
+        ((np.array([1, 2, 3], "int32"), np.array([4.0, 5.0], "float32")), {}),
+        ((np.array([1, 2, 3], "int8"), np.array([4, 5], "int8")), {"indexing": "ij"}))),
+    Row("op_diagflat", "diagflat", [((n,), {"k": k}) for n in ("int8", "float32")
+                                    for k in (0, 1, -2)]),
+    Row("op_rot90", "rot90", [((n,), {"k": k}) for n in ("int8", "float32")
+                              for k in (1, 2, -1)]
+        + [((np.ones((2, 3, 4), "float32"),), {"axes": (1, 2)})]),
+    Row("op_searchsorted", "searchsorted", [
+        ((np.array([1.0, 2.0, 2.0, 4.0], "float32"), v), {"side": s})
+        for v in (np.array([2.0, 0.5, 5.0], "float32"), np.array([[2.0], [3.0]], "float32"))
+        for s in ("left", "right")]),
+    Row("op_digitize", "digitize", [((n, np.array([0.0, 1.0, 2.5], "float32")), {})
+                                    for n in ("float32", "int32")]),
+    Row("op_select", "select", literal(
+        (([INPUTS["bool"], ~INPUTS["bool"]], [INPUTS["int8"], INPUTS["float32"]]), {}),
+        (([INPUTS["float32"] > 1], [INPUTS["int32"]]), {"default": -1}))),
+    Row("op_top_k", "top_k", [((n, k), {}) for n in ("int8", "float32", "uint8")
+                              for k in (1, 2)]),
+    Row("op_one_hot", "one_hot", literal(
+        ((np.array([0, 2, 1], "int32"), 3), {}), ((np.array([[0, 3], [1, -1]], "int32"), 3), {}),
+        ((np.array([0, 2], "int32"), 3), {"axis": 0}),
+        ((np.array([0, 2], "int32"), 4), {"dtype": "int32"}))),
+    Row("op_slice", "slice", [((n, (0, 1), (2, 2)), {}) for n in ("int8", "float32")]
+        + [(("float32", (1, 0), (1, -1)), {})]),
+    Row("op_slice_update", "slice_update", [
+        ((n, (0, 1), np.ones((1, 2), n)), {}) for n in ("int8", "float32")]),
+    Row("op_scatter", "scatter", literal(
+        ((np.array([[0, 1], [1, 2], [0, 1]], "int32"), np.array([1.0, 2.0, 3.0], "float32"),
+          (2, 3)), {}),
+        ((np.array([[1], [3]], "int32"), np.array([5, 6], "int8"), (4,)), {}))),
+    Row("op_scatter_update", "scatter_update", [
+        ((n, np.array([[0, 1], [1, 2]], "int32"), np.array([7, 9], n)), {"reduction": r})
+        for n in ("int32", "float32") for r in (None, "add", "max", "min", "mul")]),
     Row("op_trace", "trace", [((n,), {"offset": k}) for n in ARRAYS for k in (0, 1)]),
 ]
 
@@ -430,6 +490,7 @@ def test_core_op_has_keras_signature(row):
 
 
 NOT_KERAS_MATH = {"op_array", "op_average_pool", "op_convert_to_array", "op_convert_to_numpy",
+                  "op_is_tensor", "op_dtype",  # test_is_tensor_and_dtype
                   "op_max_pool", "op_reshape", "op_shape", "random_uniform", "result_type"}
 
 
@@ -527,3 +588,13 @@ def test_tensor_matmul_operator_and_numpy_functions_follow_keras():
     assert (np.float32(2) * Tensor(INPUTS["int32"])).dtype == "float32"
     assert isinstance(-Tensor(INPUTS["int8"]), Tensor)
     assert (Tensor(INPUTS["bool"]) | Tensor(INPUTS["bool"])).dtype == "bool"  # NumPy's own
+
+
+def test_is_tensor_and_dtype():  # the core's own tensors, as Keras's say so of its own
+    assert core_ops.op_is_tensor(Tensor(INPUTS["int8"]))
+    assert not core_ops.op_is_tensor(INPUTS["int8"]) and not core_ops.op_is_tensor([1])
+    assert keras.ops.is_tensor(keras.ops.convert_to_tensor(INPUTS["int8"]))
+    for name in ARRAYS + ["py_float", "list_int"]:
+        ours = core_ops.op_dtype(Tensor(INPUTS[name]) if name in ARRAYS else INPUTS[name])
+        theirs = keras.ops.dtype(keras.ops.convert_to_tensor(INPUTS[name]))
+        assert CAP.get(ours, ours) == theirs, name

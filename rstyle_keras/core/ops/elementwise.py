@@ -318,6 +318,103 @@ def op_nan_to_num(x, nan=0.0, posinf=None, neginf=None) -> Tensor:
 
 
 
+# -- more element-wise math -------------------------------------------------------------
+for _name, _ufunc, _text in [
+    ("op_cbrt", np.cbrt, "Cube root, element-wise."),
+    ("op_deg2rad", np.deg2rad, "Degrees to radians, element-wise."),
+]:
+    globals()[_name] = _float_unary(_name, _ufunc, _text)
+
+
+@_export
+def op_rsqrt(x) -> Tensor:
+    """`1 / sqrt(x)`, element-wise.
+
+    Value: a float Tensor (floatx for int and bool `x`).
+    """
+    values = convert(x)
+    dtype = float_dtype(values.dtype.name)
+    with np.errstate(all="ignore"):
+        return _tensor(1 / np.sqrt(values.astype(dtype)), dtype)
+
+
+@_export
+def op_signbit(x) -> Tensor:
+    """Whether the sign bit of each value is set (true for -0.0 and negative numbers).
+
+    Value: a bool Tensor.
+    """
+    values = convert(x)
+    if values.dtype == np.bool_:
+        return _tensor(np.zeros(values.shape, bool))
+    return _tensor(np.signbit(values))
+
+
+@_export
+def op_divide_no_nan(x1, x2) -> Tensor:
+    """`x1 / x2`, element-wise, with 0 where `x2` is 0.
+
+    Value: a float Tensor (floatx where `x1` and `x2` are ints or bools).
+    """
+    dtype = float_dtype(promote(x1, x2))
+    a, b = convert(x1, dtype), convert(x2, dtype)
+    with np.errstate(all="ignore"):
+        return _tensor(np.where(b == 0, 0, a / np.where(b == 0, 1, b)), dtype)
+
+
+@_export
+def op_heaviside(x1, x2) -> Tensor:
+    """The Heaviside step: 0 where `x1 < 0`, `x2` where `x1 == 0`, 1 where `x1 > 0`.
+
+    Value: a float Tensor (floatx where `x1` and `x2` are ints or bools).
+    """
+    a, b = convert(x1), convert(x2)
+    dtype = float_dtype(promote(a, b))
+    return _tensor(np.heaviside(a.astype(dtype), b.astype(dtype)), dtype)
+
+
+def _bitwise(name, ufunc, text):
+    def op(x, y):
+        a, b = convert(x), convert(y)
+        dtype = promote(a, b)
+        if dtype not in ("bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16",
+                         "int32", "int64"):
+            raise TypeError(f"`x` and `y` must be ints or bools; received {a.dtype} and "
+                            f"{b.dtype}.")
+        return _tensor(ufunc(a.astype(dtype), b.astype(dtype)), dtype)
+
+    op.__name__ = op.__qualname__ = name
+    return _export(_doc(op, text, "a Tensor of the dtype `x` and `y` promote to."))
+
+
+for _name, _ufunc, _text in [
+    ("op_bitwise_and", np.bitwise_and, "Bit-wise and of `x` and `y`."),
+    ("op_bitwise_or", np.bitwise_or, "Bit-wise or of `x` and `y`."),
+    ("op_bitwise_xor", np.bitwise_xor, "Bit-wise exclusive or of `x` and `y`."),
+    ("op_bitwise_left_shift", np.left_shift, "The bits of `x` shifted left by `y`."),
+    ("op_left_shift", np.left_shift, "The bits of `x` shifted left by `y`."),
+    ("op_bitwise_right_shift", np.right_shift, "The bits of `x` shifted right by `y`."),
+    ("op_right_shift", np.right_shift, "The bits of `x` shifted right by `y`."),
+]:
+    globals()[_name] = _bitwise(_name, _ufunc, _text)
+
+
+def _invert(name):
+    def op(x):
+        values = convert(x)
+        if values.dtype.kind not in "biu":
+            raise TypeError(f"`x` must hold ints or bools; received dtype {values.dtype}.")
+        return _tensor(np.invert(values), values.dtype)
+
+    op.__name__ = op.__qualname__ = name
+    return _export(_doc(op, "The bits of `x` inverted (`!x` for bools).",
+                        "a Tensor of `x`'s dtype."))
+
+
+op_bitwise_not = _invert("op_bitwise_not")
+op_bitwise_invert = _invert("op_bitwise_invert")
+
+
 # The Tensor's operators and NumPy's ufuncs on Tensors follow the same rules.
 _UFUNCS = {
     "add": "op_add", "subtract": "op_subtract", "multiply": "op_multiply",

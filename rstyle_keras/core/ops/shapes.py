@@ -474,3 +474,222 @@ def op_diagonal(x, offset=0, axis1=0, axis2=1) -> Tensor:
     Value: a Tensor.
     """
     return Tensor(np.array(np.diagonal(convert(x), offset, axis1, axis2)))
+
+
+# -- more array ops ---------------------------------------------------------------------
+def op_diff(a, n=1, axis=-1) -> Tensor:
+    """The `n`-th differences of `a` along `axis`.
+
+    Value: a Tensor of `a`'s dtype.
+    """
+    return Tensor(np.diff(convert(a), as_int(n, "n"), axis))
+
+
+def op_append(x1, x2, axis=None) -> Tensor:
+    """`x2` appended to `x1` along `axis` (both flattened with NULL).
+
+    Value: a Tensor of the dtype `x1` and `x2` promote to.
+    """
+    a, b = convert(x1), convert(x2)
+    dtype = promote(a, b)
+    return Tensor(np.append(a.astype(dtype), b.astype(dtype), axis))
+
+
+def op_average(x, axis=None, weights=None) -> Tensor:
+    """The (weighted) average of `x` over `axis`.
+
+    Value: a float Tensor (floatx for ints and bools).
+    """
+    values = convert(x)
+    kinds = [values.dtype.name, float]
+    if weights is not None:
+        weights = convert(weights)
+        kinds.append(weights.dtype.name)
+    dtype = result_type(*kinds)
+    if weights is not None:
+        weights = weights.astype(dtype)
+    return Tensor(np.asarray(np.average(values.astype(dtype), axis, weights)).astype(dtype))
+
+
+def op_logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0) -> Tensor:
+    """`num` values spaced evenly on a log scale, `base^start` to `base^stop`.
+
+    Value: a Tensor of `dtype` (floatx by default).
+    """
+    dtype = _dtype(dtype)
+    out = np.logspace(convert(start), convert(stop), as_int(num, "num"), endpoint, base,
+                      axis=axis)
+    return Tensor(out.astype(dtype))
+
+
+def op_meshgrid(*x, indexing="xy") -> list:
+    """Coordinate matrices from the 1-d coordinate vectors `...`.
+
+    Value: a list of Tensors (one per vector).
+    """
+    if indexing not in ("xy", "ij"):
+        raise ValueError(f"`indexing` must be 'xy' or 'ij'; received indexing={indexing!r}.")
+    return [Tensor(np.array(m)) for m in np.meshgrid(*(convert(v) for v in x),
+                                                     indexing=indexing)]
+
+
+def op_diagflat(x, k=0) -> Tensor:
+    """A matrix with the flattened `x` on diagonal `k`.
+
+    Value: a Tensor of `x`'s dtype.
+    """
+    return Tensor(np.diagflat(convert(x), as_int(k, "k")))
+
+
+def op_rot90(array, k=1, axes=(0, 1)) -> Tensor:
+    """`array` rotated `k` times by 90 degrees in the plane of `axes`.
+
+    Value: a Tensor.
+    """
+    values = convert(array)
+    if values.ndim < 2:
+        raise ValueError(f"`array` must have at least 2 dimensions; received shape "
+                         f"{values.shape}.")
+    return Tensor(np.rot90(values, as_int(k, "k"), axes))
+
+
+def op_searchsorted(sorted_sequence, values, side="left") -> Tensor:
+    """The (0-based) positions where `values` would go in the 1-d `sorted_sequence`.
+
+    Value: an int32 Tensor of `values`'s shape.
+    """
+    sequence = convert(sorted_sequence)
+    if sequence.ndim != 1:
+        raise ValueError(f"`sorted_sequence` must be 1-d; received shape {sequence.shape}.")
+    found = np.searchsorted(sequence, convert(values), side=side)
+    return Tensor(np.asarray(found).astype("int32"))
+
+
+def op_digitize(x, bins) -> Tensor:
+    """The (0-based) index of the bin of `bins` each value of `x` falls in.
+
+    Value: an int32 Tensor.
+    """
+    return Tensor(np.digitize(convert(x), convert(bins)).astype("int32"))
+
+
+def op_select(condlist, choicelist, default=0) -> Tensor:
+    """Per value, the choice of the first true condition of `condlist`, else `default`.
+
+    Value: a Tensor of the dtype the choices promote to.
+    """
+    choices = [convert(c) for c in choicelist]
+    dtype = promote(*choices, default) if choices else promote(default)
+    out = np.select([convert(c).astype(bool) for c in condlist],
+                    [c.astype(dtype) for c in choices], convert(default, dtype))
+    return Tensor(np.asarray(out).astype(dtype))
+
+
+def op_top_k(x, k, sorted=True) -> tuple:  # noqa: A002 (Keras's name)
+    """The `k` largest values along the last axis and their (0-based) indices, largest
+    first (ties: the lower index first).
+
+    Value: a tuple of two Tensors: the values (`x`'s dtype) and the int32 indices.
+    """
+    values = convert(x)
+    k = as_int(k, "k")
+    keys = values.astype(np.float64) if values.dtype.kind in "biu" else values
+    order = np.argsort(-keys, axis=-1, kind="stable")[..., :k]  # ties: lower index first
+    return Tensor(np.take_along_axis(values, order, -1)), Tensor(order.astype("int32"))
+
+
+def op_one_hot(x, num_classes, axis=-1, dtype=None, sparse=False) -> Tensor:
+    """One-hot encoding of the (0-based) class indices `x`: `num_classes` values along a new
+    `axis`, all zero for indices out of range.
+
+    Value: a Tensor of `dtype` (floatx by default).
+    """
+    if sparse:
+        raise ValueError("The NumPy core has dense tensors only: `sparse` must be FALSE.")
+    index = convert(x)
+    n = as_int(num_classes, "num_classes")
+    out = (index[..., None] == np.arange(n)).astype(_dtype(dtype))
+    return Tensor(np.moveaxis(out, -1, axis) if axis != -1 else out)
+
+
+def op_slice(inputs, start_indices, shape) -> Tensor:
+    """The block of `inputs` of `shape` (-1: to the end) from `start_indices` (0-based).
+
+    Value: a Tensor.
+    """
+    values = convert(inputs)
+    starts = [int(i) for i in np.asarray(convert(start_indices)).reshape(-1)]
+    sizes = [int(s) for s in np.asarray(convert(shape)).reshape(-1)]
+    index = tuple(slice(b, values.shape[d] if s == -1 else b + s)
+                  for d, (b, s) in enumerate(zip(starts, sizes)))
+    return Tensor(np.array(values[index]))
+
+
+def op_slice_update(inputs, start_indices, updates) -> Tensor:
+    """A copy of `inputs` with the block at `start_indices` (0-based) set to `updates`.
+
+    Value: a Tensor of `inputs`'s dtype.
+    """
+    values = np.array(convert(inputs), copy=True)
+    new = convert(updates)
+    starts = [int(i) for i in np.asarray(convert(start_indices)).reshape(-1)]
+    index = tuple(slice(b, b + n) for b, n in zip(starts, new.shape))
+    values[index] = new
+    return Tensor(values)
+
+
+def op_scatter(indices, values, shape) -> Tensor:
+    """A Tensor of zeros of `shape` with `values` added at `indices` (0-based, one row of
+    coordinates per value).
+
+    Value: a Tensor of `values`'s dtype.
+    """
+    updates = convert(values)
+    out = np.zeros(_shape(shape), updates.dtype)
+    np.add.at(out, tuple(np.moveaxis(convert(indices), -1, 0)), updates)
+    return Tensor(out)
+
+
+def op_scatter_update(inputs, indices, updates, reduction=None) -> Tensor:
+    """A copy of `inputs` with `updates` at `indices` (0-based, one row of coordinates per
+    update): set, or combined by `reduction` ("add", "max", "min" or "mul").
+
+    Value: a Tensor of `inputs`'s dtype.
+    """
+    out = np.array(convert(inputs), copy=True)
+    key = tuple(np.transpose(convert(indices)))
+    new = convert(updates, out.dtype)
+    combine = {None: None, "add": np.add, "max": np.maximum, "min": np.minimum,
+               "mul": np.multiply}
+    if reduction not in combine:
+        raise ValueError(f"`reduction` must be None, 'add', 'max', 'min' or 'mul'; received "
+                         f"reduction={reduction!r}.")
+    if reduction is None:
+        out[key] = new
+    else:
+        combine[reduction].at(out, key, new)
+    return Tensor(out)
+
+
+def op_is_tensor(x) -> bool:
+    """Whether `x` is a core Tensor.
+
+    Value: TRUE or FALSE.
+    """
+    return isinstance(x, Tensor)
+
+
+def op_dtype(x) -> str:
+    """The dtype of `x`, as a name ("float32", ...).
+
+    Value: a string.
+    """
+    return convert(x).dtype.name
+
+
+__all__ += [
+    "op_append", "op_average", "op_diagflat", "op_diff", "op_digitize", "op_dtype",
+    "op_is_tensor", "op_logspace", "op_meshgrid", "op_one_hot", "op_rot90", "op_scatter",
+    "op_scatter_update", "op_searchsorted", "op_select", "op_slice", "op_slice_update",
+    "op_top_k",
+]
