@@ -415,6 +415,38 @@ op_bitwise_not = _invert("op_bitwise_not")
 op_bitwise_invert = _invert("op_bitwise_invert")
 
 
+# -- complex parts (the core's tensors are real: these are for completeness) ---------------
+op_angle = _float_unary("op_angle", np.angle, "The angle (argument) of each value, in radians.")
+
+
+@_export
+def op_real(x) -> Tensor:
+    """The real part of each value.
+
+    Value: a Tensor (`x`'s dtype for real `x`).
+    """
+    return _tensor(np.real(convert(x)))
+
+
+@_export
+def op_imag(x) -> Tensor:
+    """The imaginary part of each value (zeros for real `x`).
+
+    Value: a Tensor (`x`'s dtype for real `x`).
+    """
+    return _tensor(np.imag(convert(x)))
+
+
+@_export
+def op_conj(x) -> Tensor:
+    """The complex conjugate of each value (`x` itself for real `x`).
+
+    Value: a Tensor of `x`'s dtype.
+    """
+    values = convert(x)
+    return _tensor(values.copy() if values.dtype == np.bool_ else np.conjugate(values))
+
+
 # The Tensor's operators and NumPy's ufuncs on Tensors follow the same rules.
 _UFUNCS = {
     "add": "op_add", "subtract": "op_subtract", "multiply": "op_multiply",

@@ -116,4 +116,24 @@ def op_trace(x, offset=0, axis1=0, axis2=1) -> Tensor:
     return Tensor(np.asarray(np.trace(values, offset, axis1, axis2, dtype)).astype(dtype))
 
 
+def op_cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None) -> Tensor:
+    """The cross product of 3-vectors (or 2-vectors) in `x1` and `x2`.
+
+    Value: a Tensor of the dtype `x1` and `x2` promote to.
+    """
+    (a, b), dtype = _operands(x1, x2)
+    out = np.cross(a, b, axisa, axisb, axisc, axis)
+    return Tensor(np.asarray(out).astype(dtype, copy=False))
+
+
+def op_correlate(x1, x2, mode="valid") -> Tensor:
+    """The cross-correlation of the 1-d `x1` and `x2` ("valid", "same" or "full").
+
+    Value: a Tensor of the dtype `x1` and `x2` promote to.
+    """
+    return _product(np.correlate, x1, x2, mode)
+
+
+__all__ += ["op_correlate", "op_cross"]
+
 KERAS_UFUNCS[np.matmul] = op_matmul  # `a @ b` on Tensors

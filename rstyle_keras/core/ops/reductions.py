@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..arguments import as_int
 from ..tensor import Tensor
 from .dtypes import FLOATS, convert, float_dtype, result_type, standardize_dtype
 
@@ -258,3 +259,122 @@ def op_logsumexp(x, axis=None, keepdims=False) -> Tensor:
         out = np.squeeze(out, axes) if axes is not None else out.reshape(())
     return _tensor(out, dtype)
 
+
+
+# -- statistics and segments ------------------------------------------------------------
+def op_quantile(x, q, axis=None, method="linear", keepdims=False) -> Tensor:
+    """The `q`-th quantiles (`q` in [0, 1], a number or a vector) of `x` over `axis`.
+
+    Value: a float Tensor (floatx for ints and bools); a vector `q` adds a first axis.
+    """
+    values = convert(x)
+    dtype = float_dtype(values.dtype.name)
+    probs = convert(q)
+    out = np.quantile(values.astype(dtype), probs.astype(np.float64), axis=_axis(axis, values.ndim),
+                      method=method, keepdims=keepdims)
+    return _tensor(out, dtype)
+
+
+def op_histogram(x, bins=10, range=None) -> tuple:  # noqa: A002 (Keras's name)
+    """Counts of the values of the 1-d `x` in `bins` equal bins over `range` (else the
+    values' min and max).
+
+    Value: a tuple of two float Tensors (floatx for int `x`): the counts (as Keras gives
+    them) and the bin edges.
+    """
+    values = convert(x)
+    if values.ndim != 1:
+        raise ValueError(f"`x` must be 1-d; received shape {values.shape}.")
+    counts, edges = np.histogram(values, as_int(bins, "bins"), range)
+    dtype = result_type(values.dtype.name, float)
+    return _tensor(counts, dtype), _tensor(edges, dtype)
+
+
+def op_bincount(x, weights=None, minlength=0, sparse=False) -> Tensor:
+    """How often each non-negative int occurs in `x` (per row for a matrix), summing
+    `weights` instead of ones when given.
+
+    Value: a Tensor: int32 counts, or of `weights`'s dtype.
+    """
+    if sparse:
+        raise ValueError("The NumPy core has dense tensors only: `sparse` must be FALSE.")
+    values = convert(x)
+    w = None if weights is None else convert(weights)
+    dtype = "int32" if w is None else w.dtype.name
+    length = max(int(values.max()) + 1 if values.size else 0, as_int(minlength, "minlength"))
+    if values.ndim == 2:
+        rows = [np.bincount(r, None if w is None else wr, length)
+                for r, wr in zip(values, w if w is not None else values)]
+        return _tensor(np.stack(rows), dtype)
+    return _tensor(np.bincount(values, w, length), dtype)
+
+
+def op_corrcoef(x) -> Tensor:
+    """Pearson correlation coefficients between the rows of `x` (variables in rows).
+
+    Value: a float Tensor (floatx for ints and bools).
+    """
+    values = convert(x)
+    dtype = float_dtype(values.dtype.name)
+    with np.errstate(all="ignore"):
+        return _tensor(np.corrcoef(values.astype(dtype)), dtype)
+
+
+def _segment(function, data, segment_ids, num_segments, fill):
+    values = convert(data)
+    ids = convert(segment_ids)
+    n = int(ids.max()) + 1 if num_segments is None else as_int(num_segments, "num_segments")
+    out = np.full((n, *values.shape[1:]), fill(values.dtype), values.dtype)
+    keep = (ids >= 0) & (ids < n)
+    function.at(out, ids[keep], values[keep])
+    return Tensor(out)
+
+
+def op_segment_sum(data, segment_ids, num_segments=None, sorted=False) -> Tensor:  # noqa: A002
+    """The sums of the rows of `data` per segment (`segment_ids`, 0-based, one per row).
+
+    Value: a Tensor of `data`'s dtype with `num_segments` rows (zeros where empty).
+    """
+    return _segment(np.add, data, segment_ids, num_segments, lambda d: 0)
+
+
+def op_segment_max(data, segment_ids, num_segments=None, sorted=False) -> Tensor:  # noqa: A002
+    """The maxima of the rows of `data` per segment (`segment_ids`, 0-based, one per row).
+
+    Value: a Tensor of `data`'s dtype with `num_segments` rows (the dtype's lowest value,
+    -inf for floats, where empty).
+    """
+    def lowest(dtype):
+        return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min if dtype.kind in "iu" \
+            else False
+
+    return _segment(np.maximum, data, segment_ids, num_segments, lowest)
+
+
+def op_in_top_k(targets, predictions, k) -> Tensor:
+    """Whether each target class (0-based) is among the `k` highest `predictions` of its row
+    (ties count in its favour).
+
+    Value: a bool Tensor, one value per row.
+    """
+    scores = convert(predictions)
+    at_target = np.take_along_axis(scores, convert(targets)[..., None].astype(np.intp), -1)
+    at_target = np.where(np.isnan(at_target), -np.inf, at_target)
+    rank = 1 + np.sum(scores > at_target, axis=-1)
+    return _tensor(rank <= as_int(k, "k"), "bool")
+
+
+def op_norm(x, ord=None, axis=None, keepdims=False) -> Tensor:  # noqa: A002
+    """The vector norm (or matrix norm, with two axes) of `x` over `axis`.
+
+    Value: a float Tensor (floatx for ints and bools).
+    """
+    values = convert(x)
+    dtype = float_dtype(values.dtype.name)
+    axes = _axis(axis, values.ndim)
+    out = np.linalg.norm(values.astype(dtype), ord, axes, keepdims)
+    return _tensor(out, dtype)
+
+
+__all__ += ["op_bincount", "op_corrcoef", "op_histogram", "op_in_top_k", "op_norm",
+            "op_quantile", "op_segment_max", "op_segment_sum"]

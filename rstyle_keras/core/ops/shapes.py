@@ -687,6 +687,96 @@ def op_dtype(x) -> str:
     return convert(x).dtype.name
 
 
+def _window(name, function, text):
+    def op(x):
+        return Tensor(function(as_int(x, "x")).astype(config_floatx()))
+
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = f"{text}\n\nValue: a 1-d Tensor of `x` values (floatx).\n"
+    return op
+
+
+op_bartlett = _window("op_bartlett", np.bartlett, "The Bartlett (triangular) window.")
+op_blackman = _window("op_blackman", np.blackman, "The Blackman window.")
+op_hamming = _window("op_hamming", np.hamming, "The Hamming window.")
+op_hanning = _window("op_hanning", np.hanning, "The Hann window.")
+
+
+def op_kaiser(x, beta) -> Tensor:
+    """The Kaiser window of `x` values, of shape parameter `beta`.
+
+    Value: a 1-d Tensor (floatx).
+    """
+    return Tensor(np.kaiser(as_int(x, "x"), float(beta)).astype(config_floatx()))
+
+
+def op_unravel_index(indices, shape) -> tuple:
+    """The coordinates (0-based) in an array of `shape` of the flat (0-based) `indices`.
+
+    Value: a tuple of Tensors, one per dimension, of `indices`'s dtype.
+    """
+    index = convert(indices)
+    return tuple(Tensor(np.asarray(c).astype(index.dtype))
+                 for c in np.unravel_index(index, _shape(shape)))
+
+
+def op_get_item(x, key) -> Tensor:
+    """`x[key]` (Python's 0-based indexing: ints, slices, index arrays, masks).
+
+    Value: a Tensor.
+    """
+    if isinstance(key, Tensor):
+        key = key.numpy()
+    return Tensor(np.array(convert(x)[key]))
+
+
+def _limit(value, dtype, inward):
+    """`value` (a limit of the target dtype) in `dtype`: the nearest value of `dtype` on the
+    inner side (`inward` 1: up, -1: down), and at most `dtype`'s own limits."""
+    if dtype.kind in "iu":
+        own = np.iinfo(dtype)
+        return np.asarray(min(max(int(value), own.min), own.max), dtype)
+    limit = np.asarray(value).astype(dtype)
+    if np.isinf(limit) or (float(limit) - float(value)) * inward < 0:
+        limit = np.nextafter(limit, np.asarray(inward * np.inf, dtype))
+    return limit
+
+
+def op_saturate_cast(x, dtype) -> Tensor:
+    """`x` converted to `dtype`, values out of its range clipped to its limits first.
+
+    Value: a Tensor of `dtype`.
+    """
+    values = convert(x)
+    name = standardize_dtype(dtype)
+    target = np.dtype(name)
+    source = values
+    if target.kind in "iuf" and values.dtype.kind in "iuf":
+        info = np.iinfo(target) if target.kind in "iu" else np.finfo(target)
+        values = np.clip(values, _limit(info.min, values.dtype, 1),
+                         _limit(info.max, values.dtype, -1))
+        if source.dtype.kind == "f" and target.kind in "iu":  # floats saturate at the limits
+            with np.errstate(all="ignore"):
+                out = values.astype(name)
+            out[source >= float(info.max)] = info.max
+            out[source <= float(info.min)] = info.min
+            return Tensor(out)
+    with np.errstate(all="ignore"):
+        return Tensor(values.astype(name))
+
+
+def op_stop_gradient(variable) -> Tensor:
+    """`variable` itself (the core computes no gradients).
+
+    Value: a Tensor.
+    """
+    return Tensor(convert(variable))
+
+
+__all__ += [
+    "op_bartlett", "op_blackman", "op_get_item", "op_hamming", "op_hanning", "op_kaiser",
+    "op_saturate_cast", "op_stop_gradient", "op_unravel_index",
+]
 __all__ += [
     "op_append", "op_average", "op_diagflat", "op_diff", "op_digitize", "op_dtype",
     "op_is_tensor", "op_logspace", "op_meshgrid", "op_one_hot", "op_rot90", "op_scatter",
