@@ -653,3 +653,15 @@ def test_is_tensor_and_dtype():  # the core's own tensors, as Keras's say so of 
         ours = core_ops.op_dtype(Tensor(INPUTS[name]) if name in ARRAYS else INPUTS[name])
         theirs = keras.ops.dtype(keras.ops.convert_to_tensor(INPUTS[name]))
         assert CAP.get(ours, ours) == theirs, name
+
+
+def test_axes_given_as_lists_like_tuples():  # R vectors reach the core as lists
+    x = Tensor(np.zeros((1, 3, 1), "float32"))
+    for name, kwargs in [("op_squeeze", {"axis": (0, 2)}), ("op_expand_dims", {"axis": (0, 1)}),
+                         ("op_flip", {"axis": (0, 1)}), ("op_transpose", {"axes": (2, 1, 0)}),
+                         ("op_sum", {"axis": (0, 2)}), ("op_mean", {"axis": (0, 2)}),
+                         ("op_max", {"axis": (0, 1)}), ("op_moveaxis", {"source": (0,),
+                                                                        "destination": (2,)})]:
+        op = getattr(core_ops, name)
+        as_lists = {k: list(v) for k, v in kwargs.items()}
+        assert op(x, **as_lists).shape == op(x, **kwargs).shape, name

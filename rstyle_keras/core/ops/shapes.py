@@ -44,6 +44,11 @@ def _shape(shape, name="shape") -> tuple:
     return tuple(as_int(d, name, "a sequence of integers") for d in shape)
 
 
+def _axes(axis):
+    """An axis argument as NumPy takes it: a list (an R vector) becomes a tuple."""
+    return tuple(int(a) for a in axis) if isinstance(axis, (list, np.ndarray)) else axis
+
+
 def _dtype(dtype, default=None) -> str:
     return standardize_dtype(dtype) if dtype is not None else (default or config_floatx())
 
@@ -230,7 +235,7 @@ def op_transpose(x, axes=None) -> Tensor:
 
     Value: a Tensor.
     """
-    return Tensor(np.transpose(convert(x), axes))
+    return Tensor(np.transpose(convert(x), _axes(axes)))
 
 
 def op_squeeze(x, axis=None) -> Tensor:
@@ -240,7 +245,7 @@ def op_squeeze(x, axis=None) -> Tensor:
     """
     values = convert(x)
     try:
-        return Tensor(np.squeeze(values, axis))
+        return Tensor(np.squeeze(values, _axes(axis)))
     except ValueError:
         raise ValueError(f"`axis`={axis!r} names a dimension that is not of size 1 in shape "
                          f"{values.shape}.") from None
@@ -251,7 +256,7 @@ def op_expand_dims(x, axis) -> Tensor:
 
     Value: a Tensor.
     """
-    return Tensor(np.expand_dims(convert(x), axis))
+    return Tensor(np.expand_dims(convert(x), _axes(axis)))
 
 
 def op_ravel(x) -> Tensor:
@@ -283,7 +288,7 @@ def op_moveaxis(x, source, destination) -> Tensor:
 
     Value: a Tensor.
     """
-    return Tensor(np.moveaxis(convert(x), source, destination))
+    return Tensor(np.moveaxis(convert(x), _axes(source), _axes(destination)))
 
 
 def op_flip(x, axis=None) -> Tensor:
@@ -291,7 +296,7 @@ def op_flip(x, axis=None) -> Tensor:
 
     Value: a Tensor.
     """
-    return Tensor(np.flip(convert(x), axis))
+    return Tensor(np.flip(convert(x), _axes(axis)))
 
 
 def op_roll(x, shift, axis=None) -> Tensor:
@@ -299,7 +304,7 @@ def op_roll(x, shift, axis=None) -> Tensor:
 
     Value: a Tensor.
     """
-    return Tensor(np.roll(convert(x), shift, axis))
+    return Tensor(np.roll(convert(x), _axes(shift), _axes(axis)))
 
 
 def op_tile(x, repeats) -> Tensor:
