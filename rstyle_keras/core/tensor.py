@@ -8,6 +8,7 @@ from numpy.lib.mixins import NDArrayOperatorsMixin
 # NumPy ufunc -> the core op that computes it with Keras's dtypes; filled in by
 # `rstyle_keras.core.ops` (which imports this module, so it cannot be imported from here).
 KERAS_UFUNCS: dict = {}
+_NUMERIC = (np.ndarray, np.generic, int, float, list, tuple)  # Tensor is added below
 
 
 class Tensor(NDArrayOperatorsMixin):
@@ -64,8 +65,8 @@ class Tensor(NDArrayOperatorsMixin):
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         if method == "__call__" and not kwargs:
             keras_op = KERAS_UFUNCS.get(ufunc)
-            if keras_op is not None:  # Keras's dtype rules (rstyle_keras.core.ops)
-                return keras_op(*inputs)
+            if keras_op is not None and all(isinstance(i, _NUMERIC) for i in inputs):
+                return keras_op(*inputs)  # Keras's dtype rules (rstyle_keras.core.ops)
         inputs = tuple(i._value if isinstance(i, Tensor) else i for i in inputs)
         result = getattr(ufunc, method)(*inputs, **kwargs)
         if isinstance(result, tuple):
@@ -89,6 +90,9 @@ class Tensor(NDArrayOperatorsMixin):
         return f"Tensor({text}, shape={self.shape}, dtype={self.dtype.name})"
 
     __str__ = __repr__
+
+
+_NUMERIC += (Tensor,)
 
 
 def as_array(data) -> np.ndarray:
