@@ -4,12 +4,10 @@ Python int, float and lists) and arguments (axis None/0/-1/tuple, keepdims, ...)
 
 One table row per core op (`ROWS`); a guard test fails when an exported core op has none.
 
-64-bit inputs: Keras on JAX (x64 disabled) turns every 64-bit result into 32 bits (its
-`result_type()` does so too, on every backend but TensorFlow); the core keeps 64 bits, as
-NumPy arrays keep their dtype in the core (`rstyle_keras.core.ops.dtypes`). So with a
-64-bit input the core's dtype is checked twice: capped to 32 bits it must equal Keras on
-JAX, and uncapped it must equal Keras's own rules with 64 bits kept (Keras on JAX with x64
-enabled and `result_type()`'s cap lifted), except where `X64_DIFFERENCES` says why not.
+64-bit inputs: Keras on JAX (x64 disabled) takes int64/float64 arrays as int32/float32 and
+its `result_type()` caps 64-bit results to 32 bits; so does the core
+(`rstyle_keras.core.ops.dtypes`), so dtypes are compared exactly. Only a 64-bit `dtype`
+asked for by name gives 64 bits in the core, where JAX truncates it (`EXPLICIT_64_BITS`).
 """
 
 from __future__ import annotations
@@ -53,23 +51,8 @@ ARRAYS = [k for k in INPUTS if not k.startswith(("py_", "list_"))]
 PAIR_SET = ["bool", "int8", "int32", "int64", "uint8", "float16", "float32", "float64",
             "py_int", "py_float", "list_float"]
 
-# Where the core's dtype with a 64-bit input departs from Keras on JAX with x64 enabled:
-# (core ops or None for all, the core's dtype, JAX-with-x64's dtype, why). JAX with x64
-# falls back on its own 64-bit defaults where Keras leaves the dtype to jnp; Keras's rules
-# (`result_type()` and its other backends) say 32 bits there.
-X64_DIFFERENCES = [
-    ({"op_stop_gradient"}, "int64", "int32",
-     "64-bit arrays keep their dtype in the core; Keras's stop_gradient caps them even with x64"),
-    ({"op_stop_gradient"}, "float64", "float32",
-     "64-bit arrays keep their dtype in the core; Keras's stop_gradient caps them even with x64"),
-    (None, "float32", "float64",
-     "int64 made float: Keras's result_type(int64, float) and its int64 -> floatx casts give "
-     "floatx (float32); JAX with x64 resolves the weak float to float64"),
-    ({"op_argmax", "op_argmin", "op_argsort", "op_nonzero", "op_where", "op_size",
-      "op_ndim", "op_count_nonzero"}, "int32", "int64",
-     "indices and counts are int32 in Keras (its NumPy backend casts them); JAX with x64 gives "
-     "its default int, int64"),
-]
+EXPLICIT_64_BITS = ("a 64-bit dtype asked for by name: JAX (x64 disabled) truncates it to "
+                    "32 bits with a warning; the core gives what was asked")
 
 # Keras on JAX refuses Python lists where the jnp function does (`jnp.flip([1, 2])` is a
 # TypeError); Keras's other backends and the core take them as `convert_to_tensor()` does
@@ -436,30 +419,8 @@ def _dtype_name(x) -> str:
     return np.dtype(keras.backend.standardize_dtype(x.dtype)).name
 
 
-def _has_wide(args) -> bool:
-    flat = []
-    for a in args:
-        value = _arg(a, False)
-        flat.extend(value if isinstance(value, list) and value and not np.isscalar(value[0])
-                    and isinstance(value[0], np.ndarray) else [value])
-    return any(isinstance(v, (np.ndarray, np.generic)) and v.dtype.name in WIDE for v in flat)
-
-
-def _keras_call(row, args, kwargs, x64=False):
-    function = getattr(keras.ops, row.keras)
-    values = [_arg(a, False) for a in args]
-    if not x64:
-        return function(*values, **kwargs)
-    import jax
-    from keras.src.backend.common import dtypes as keras_dtypes
-
-    saved = dict(keras_dtypes.BIT64_TO_BIT32_DTYPE)
-    keras_dtypes.BIT64_TO_BIT32_DTYPE.update({k: k for k in saved})
-    try:
-        with jax.enable_x64(True):
-            return [np.asarray(r) for r in _as_list(function(*values, **kwargs))]
-    finally:
-        keras_dtypes.BIT64_TO_BIT32_DTYPE.update(saved)
+def _keras_call(row, args, kwargs):
+    return getattr(keras.ops, row.keras)(*[_arg(a, False) for a in args], **kwargs)
 
 
 def check_case(row, case) -> list[str]:
@@ -467,17 +428,16 @@ def check_case(row, case) -> list[str]:
     args, kwargs = _case_args(row, case)
     label = f"{row.name}{tuple(a if isinstance(a, str) else type(a).__name__ for a in args)}" \
             f"{kwargs or ''}"
-    keras_args = args
     try:
         try:
             expected = _as_list(_keras_call(row, args, kwargs))
         except TypeError as e:
             if "requires ndarray or scalar arguments" not in str(e):  # LISTS_REFUSED_BY_JAX
                 raise
-            keras_args = tuple(np.asarray(keras.ops.convert_to_tensor(a))
-                               if isinstance(a, list) else a
-                               for a in (_arg(a, False) for a in args))
-            expected = _as_list(_keras_call(row, keras_args, kwargs))
+            converted = tuple(np.asarray(keras.ops.convert_to_tensor(a))
+                              if isinstance(a, list) else a
+                              for a in (_arg(a, False) for a in args))
+            expected = _as_list(_keras_call(row, converted, kwargs))
     except Exception as e:  # Keras refuses: so must the core
         try:
             getattr(core_ops, row.name)(*[_arg(a) for a in args], **kwargs)
@@ -491,8 +451,7 @@ def check_case(row, case) -> list[str]:
     problems = []
     if len(got) != len(expected):
         return [f"{label}: {len(got)} results, Keras {len(expected)}"]
-    wide = _has_wide(args) or any(kwargs.get("dtype") in WIDE for _ in [0])
-    reference = _keras_call(row, keras_args, kwargs, x64=True) if wide else None
+    asked_64 = kwargs.get("dtype") in WIDE  # EXPLICIT_64_BITS
     for i, (g, e) in enumerate(zip(got, expected)):
         if isinstance(e, (int, float)):  # a Python number in Keras: the same in the core
             if type(g) is not type(e) or g != e:
@@ -503,16 +462,8 @@ def check_case(row, case) -> list[str]:
             continue
         g_values, e_values = np.asarray(g), np.asarray(e)
         dtype, keras_dtype = g_values.dtype.name, _dtype_name(e)
-        if CAP.get(dtype, dtype) != keras_dtype:
+        if (CAP.get(dtype) if asked_64 else dtype) != keras_dtype:
             problems.append(f"{label}[{i}]: dtype {dtype}, Keras {keras_dtype}")
-        if wide:
-            ref = reference[i].dtype.name
-            known = any((ops is None or row.name in ops) and (dtype, ref) == (ours, theirs)
-                        for ops, ours, theirs, _ in X64_DIFFERENCES)
-            if dtype != ref and not known:
-                problems.append(f"{label}[{i}]: dtype {dtype}, Keras with 64 bits {ref}")
-        elif dtype in WIDE and not any(d in WIDE for d in (kwargs.get("dtype"),)):
-            problems.append(f"{label}[{i}]: 64-bit result {dtype} without a 64-bit input")
         if g_values.shape != e_values.shape:
             problems.append(f"{label}[{i}]: shape {g_values.shape}, Keras {e_values.shape}")
             continue
@@ -562,22 +513,19 @@ def test_every_exported_core_op_has_a_row():
     ("int8", "uint8", float), (int, float, "int16"), ("float16", "uint32", int),
 ])
 def test_result_type_equals_keras(dtypes):
-    ours = core_dtypes.result_type(*dtypes)  # 64 bits capped as on JAX (uint32 + int16)
-    assert CAP.get(ours, ours) == keras.backend.result_type(*dtypes)
+    assert core_dtypes.result_type(*dtypes) == keras.backend.result_type(*dtypes)
 
 
-def test_result_type_keeps_64_bits_where_keras_caps_them(monkeypatch):
+def test_result_type_caps_64_bits_as_keras_and_its_lattice_is_keras(monkeypatch):
     from keras.src.backend.common import dtypes as keras_dtypes
 
     names = ["bool", "uint8", "uint64", "int8", "int32", "int64", "float16", "float64", int,
              float]
     for pair in itertools.product(names, repeat=2):
-        capped = keras.backend.result_type(*pair)
-        ours = core_dtypes.result_type(*pair)
-        assert CAP.get(ours, ours) == capped, pair
-    monkeypatch.setattr(keras_dtypes, "BIT64_TO_BIT32_DTYPE", {})
-    for pair in itertools.product(names, repeat=2):
         assert core_dtypes.result_type(*pair) == keras.backend.result_type(*pair), pair
+    monkeypatch.setattr(keras_dtypes, "BIT64_TO_BIT32_DTYPE", {})  # as on TensorFlow
+    for pair in itertools.product(names, repeat=2):
+        assert core_dtypes.lattice_result_type(*pair) == keras.backend.result_type(*pair), pair
 
 
 def test_python_numbers_default_like_keras():
@@ -585,7 +533,7 @@ def test_python_numbers_default_like_keras():
         core = core_ops.op_convert_to_tensor(value)
         assert core.dtype.name == _dtype_name(keras.ops.convert_to_tensor(value)), value
     assert core_dtypes.dtype_of(3) == ("int32", True)
-    assert core_dtypes.dtype_of(np.float64(3)) == ("float64", False)
+    assert core_dtypes.dtype_of(np.float64(3)) == ("float32", False)  # capped, as on JAX
 
 
 def test_errors_name_the_argument():
@@ -651,8 +599,7 @@ def test_is_tensor_and_dtype():  # the core's own tensors, as Keras's say so of 
     assert keras.ops.is_tensor(keras.ops.convert_to_tensor(INPUTS["int8"]))
     for name in ARRAYS + ["py_float", "list_int"]:
         ours = core_ops.op_dtype(Tensor(INPUTS[name]) if name in ARRAYS else INPUTS[name])
-        theirs = keras.ops.dtype(keras.ops.convert_to_tensor(INPUTS[name]))
-        assert CAP.get(ours, ours) == theirs, name
+        assert ours == keras.ops.dtype(keras.ops.convert_to_tensor(INPUTS[name])), name
 
 
 def test_axes_given_as_lists_like_tuples():  # R vectors reach the core as lists

@@ -5,11 +5,11 @@ dtypes on Keras's (JAX's) type-promotion lattice, where Python numbers are *weak
 Python int or float takes the dtype of the tensor it meets (`int8 tensor + 1` is int8,
 `float16 tensor + 1.5` is float16), and on their own they are int32 and floatx (float32).
 
-One departure, on purpose: 64-bit dtypes are kept. Keras on JAX (x64 disabled) and on NumPy
-turns every int64/uint64/float64 result into int32/uint32/float32; NumPy, the core's
-engine, computes in 64 bits, arrays keep their dtype in the core, and Keras on TensorFlow
-(R keras3's default backend) keeps them too. So `int64 + int64` is int64 here and int32
-on Keras with JAX; everything without a 64-bit input is as on JAX.
+64-bit dtypes are capped to 32 bits, as Keras's `result_type()` does on every backend but
+TensorFlow and as JAX (x64 disabled) does on input: an int64 or float64 array (also an R
+double vector, which arrives as a float64 array) enters an op as int32 or float32, so
+results equal Keras on JAX. Only a 64-bit `dtype` asked for by name (`op_cast(x,
+"float64")`, `op_zeros(shape, "int64")`) gives a 64-bit Tensor, where JAX truncates it.
 
 Examples:
     >>> result_type("int8", "uint8")
@@ -18,8 +18,8 @@ Examples:
     'float16'
     >>> result_type("int8", int), result_type("float16", float), result_type(int, float)
     ('int8', 'float16', 'float32')
-    >>> result_type("bool", int), result_type("int64", "float32")
-    ('int32', 'float32')
+    >>> result_type("bool", int), result_type("int64", "float32"), result_type("int64")
+    ('int32', 'float32', 'int32')
     >>> dtype_of(op_array([1, 2])), dtype_of(2.5), dtype_of(True)
     (('int32', False), ('float32', True), ('bool', False))
 """
@@ -37,6 +37,7 @@ BOOL, INTS = "bool", ("uint8", "uint16", "uint32", "uint64", "int8", "int16", "i
 FLOATS = ("float16", "float32", "float64")  # NumPy has no bfloat16
 COMPLEX = ("complex64", "complex128")
 ALLOWED = (BOOL, *INTS, *FLOATS, *COMPLEX)
+CAP = {"int64": "int32", "uint64": "uint32", "float64": "float32", "complex128": "complex64"}
 
 # Each node's immediate successors ("i*" and "f*" are the weak Python int and float).
 _LATTICE = {
@@ -113,6 +114,12 @@ def _weak(name: str) -> str:
 
 @functools.lru_cache(maxsize=2048)
 def _result_type(entries: tuple) -> str:
+    found = _lattice_result_type(entries)
+    return CAP.get(found, found)
+
+
+def _lattice_result_type(entries: tuple) -> str:
+    """The least upper bound on the lattice, before the 64-bit cap."""
     names = [standardize_dtype(d) for d, _ in entries]
     weak = [w for _, w in entries]
     if len(set(names)) == 1 and not all(weak):
@@ -151,11 +158,19 @@ def result_type(*dtypes) -> str:
     return _result_type(entries)
 
 
+def lattice_result_type(*dtypes) -> str:
+    """`result_type()` without the 64-bit cap (Keras's lattice as on TensorFlow)."""
+    return _lattice_result_type(tuple(
+        (d if isinstance(d, str) else standardize_dtype(d), d is int or d is float)
+        for d in dtypes))
+
+
 def dtype_of(value) -> tuple[str, bool]:
     """(dtype name, weak?) of a value as Keras sees it: Python ints and floats are weak
-    (int32, floatx); a Python bool, a list, a Tensor or array is strong."""
+    (int32, floatx); a Python bool, a list, a Tensor or array is strong; 64-bit arrays
+    count as 32-bit ones."""
     if isinstance(value, (Tensor, np.ndarray, np.generic)):
-        return value.dtype.name, False
+        return CAP.get(value.dtype.name, value.dtype.name), False
     if isinstance(value, bool):
         return "bool", False
     if isinstance(value, int):
@@ -175,19 +190,18 @@ def promote(*values) -> str:
 
 
 def convert(value, dtype=None) -> np.ndarray:
-    """`value` as a NumPy array (no copy for arrays and Tensors of that dtype): Python
-    floats become floatx and ints int32, as in Keras; arrays keep their dtype."""
+    """`value` as a NumPy array (no copy for arrays and Tensors of that dtype), as Keras on
+    JAX takes it: Python floats become floatx and ints int32; 64-bit arrays 32-bit ones."""
     if isinstance(value, Tensor):
         value = value._value
     elif not isinstance(value, np.ndarray):
         if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in value):
             value = [np.asarray(v) for v in value]
-        array = np.asarray(list(value) if isinstance(value, range) else value)
-        if dtype is None and array.dtype.kind in "if" and array.dtype.itemsize == 8:
-            dtype = config_floatx() if array.dtype.kind == "f" else "int32"
-            if not isinstance(value, (list, tuple, range, int, float)):
-                dtype = None  # a NumPy scalar keeps its dtype
-        value = array
+        value = np.asarray(list(value) if isinstance(value, range) else value)
+        if dtype is None and value.dtype == np.float64 and config_floatx() != "float64":
+            dtype = config_floatx()  # Python floats: floatx
+    if dtype is None:
+        dtype = CAP.get(value.dtype.name)
     if value.dtype.kind not in "biufc":
         raise TypeError(f"values must be numbers or bools; received dtype {value.dtype}.")
     if dtype is not None and value.dtype != dtype:

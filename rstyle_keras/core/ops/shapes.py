@@ -192,7 +192,8 @@ def op_linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, a
 
 
 def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None) -> Tensor:
-    """`x` as a Tensor (Python floats become floatx, ints int32; arrays keep their dtype).
+    """`x` as a Tensor (Python floats become floatx, ints int32, 64-bit arrays 32-bit ones,
+    as in Keras on JAX).
 
     Value: a Tensor of `dtype`, if given. `sparse` and `ragged` must be NULL or FALSE:
     the core has dense tensors only.
@@ -200,8 +201,6 @@ def op_convert_to_tensor(x, dtype=None, sparse=None, ragged=None) -> Tensor:
     if sparse or ragged:
         raise ValueError("The NumPy core has dense tensors only: `sparse` and `ragged` "
                          f"must be NULL or FALSE; received sparse={sparse}, ragged={ragged}.")
-    if isinstance(x, Tensor) and dtype is None:
-        return x
     return Tensor(convert(x, None if dtype is None else standardize_dtype(dtype)))
 
 
