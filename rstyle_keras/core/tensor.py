@@ -5,12 +5,20 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
+# NumPy ufunc -> the core op that computes it with Keras's dtypes; filled in by
+# `rstyle_keras.core.ops` (which imports this module, so it cannot be imported from here).
+KERAS_UFUNCS: dict = {}
+_NUMERIC = (np.ndarray, np.generic, int, float, list, tuple)  # Tensor is added below
+
 
 class Tensor(NDArrayOperatorsMixin):
     """A computed value, backed by a NumPy array (`np.asarray(t)` does not copy).
 
-    Arithmetic works as on NumPy arrays and gives a Tensor back. Printing follows eager
-    TensorFlow, so output can be compared by eye with an R tutorial's `tf.Tensor(...)`.
+    Arithmetic and comparisons (`+ - * / // % ** @ < == ...`, and NumPy's math functions
+    such as `np.sqrt(t)`) give a Tensor back, with Keras's dtypes once
+    `rstyle_keras.core.ops` is imported (it always is with the package): `int32 + 1.5` is
+    float32, `int8 + 1` int8, `int32 / int32` float32. Printing follows eager TensorFlow,
+    so output can be compared by eye with an R tutorial's `tf.Tensor(...)`.
 
     Examples:
         >>> t = Tensor(np.array([[1.0, 2.0]], dtype="float32"))
@@ -20,6 +28,8 @@ class Tensor(NDArrayOperatorsMixin):
         ((1, 2), dtype('float32'))
         >>> np.asarray(t) is t.numpy()
         True
+        >>> Tensor(np.array([1, 2], dtype="int32")) + 1.5
+        Tensor([2.5 3.5], shape=(2,), dtype=float32)
     """
 
     __slots__ = ("_value",)
@@ -53,6 +63,10 @@ class Tensor(NDArrayOperatorsMixin):
         return self._value.astype(dtype)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        if method == "__call__" and not kwargs:
+            keras_op = KERAS_UFUNCS.get(ufunc)
+            if keras_op is not None and all(isinstance(i, _NUMERIC) for i in inputs):
+                return keras_op(*inputs)  # Keras's dtype rules (rstyle_keras.core.ops)
         inputs = tuple(i._value if isinstance(i, Tensor) else i for i in inputs)
         result = getattr(ufunc, method)(*inputs, **kwargs)
         if isinstance(result, tuple):
@@ -76,6 +90,9 @@ class Tensor(NDArrayOperatorsMixin):
         return f"Tensor({text}, shape={self.shape}, dtype={self.dtype.name})"
 
     __str__ = __repr__
+
+
+_NUMERIC += (Tensor,)
 
 
 def as_array(data) -> np.ndarray:

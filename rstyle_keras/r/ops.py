@@ -59,11 +59,13 @@ Examples:
     ...
     ValueError: `axis` is 1-based, as in R: 1 is the first axis and -1 the last; received axis=0.
     >>> config_set_engine("numpy")
-    >>> from rstyle_keras.r.ops import op_zeros
-    >>> op_zeros(c(1, 32))
+    >>> from rstyle_keras.r.ops import op_relu, op_zeros
+    >>> op_zeros(c(1, 4))
+    Tensor([[0. 0. 0. 0.]], shape=(1, 4), dtype=float32)
+    >>> op_relu(c(-1, 2))
     Traceback (most recent call last):
     ...
-    rstyle_keras.engine.CoreLacksError: op_zeros() is not implemented by the NumPy core ...
+    rstyle_keras.engine.CoreLacksError: op_relu() is not implemented by the NumPy core ...
     >>> config_set_engine(old)
 """
 
