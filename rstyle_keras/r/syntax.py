@@ -248,6 +248,27 @@ def _with_array(op: str, vector, array: np.ndarray, reflected: bool):
     return result.reshape(array.shape, order="F")
 
 
+_DUNDERS = {
+    "+": "add", "-": "sub", "*": "mul", "/": "truediv", "%%": "mod", "%/%": "floordiv",
+    "^": "pow", "&": "and", "|": "or", "==": "eq", "!=": "ne", "<": "lt", "<=": "le",
+    ">": "gt", ">=": "ge",
+}
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _with_tensor(op: str, vector, tensor, reflected: bool):
+    """An R vector with a tensor: the tensor's own operator, given the vector as a NumPy
+    array (R keras3 converts R vectors to tensors the same way)."""
+    array = np.asarray(tuple(vector))
+    name = _DUNDERS[op]
+    if op in _MIRRORED:  # vector < tensor is tensor > vector
+        method = getattr(tensor, f"__{_DUNDERS[_MIRRORED[op]] if not reflected else name}__")
+    else:
+        method = getattr(tensor, f"__{name}__" if reflected else f"__r{name}__", None)
+    result = method(array) if method is not None else NotImplemented
+    return result
+
+
 class RVector(tuple):
     """R's atomic vector: a tuple (so every rstyle_keras argument takes it as R's `c()`)
     with R's element-wise arithmetic, comparisons and logic.
@@ -355,8 +376,9 @@ class RVector(tuple):
     def _binary(self, other, op: str, reflected: bool = False, truth=None):
         if isinstance(other, np.ndarray):
             return _with_array(op, self, other, reflected)
-        if _is_tensor(other) or not (_is_scalar(other) or isinstance(other, (tuple, list,
-                                                                              range))):
+        if _is_tensor(other):
+            return _with_tensor(op, self, other, reflected)
+        if not (_is_scalar(other) or isinstance(other, (tuple, list, range))):
             return NotImplemented
         a, b = _elements(self), _elements(other)
         if reflected:
@@ -493,8 +515,8 @@ class RVector(tuple):
         return result
 
 
-def _as_matrix(x) -> np.ndarray:
-    return np.asarray(tuple(x) if isinstance(x, RVector) else x)
+def _as_matrix(x):
+    return np.asarray(tuple(x)) if isinstance(x, (RVector, list)) else x
 
 
 def r_matmul(x, y):
@@ -514,8 +536,8 @@ def r_matmul(x, y):
         array([[3, 7]])
     """
     if _is_tensor(x) or _is_tensor(y):
-        return x @ y
-    a, b = _as_matrix(x), _as_matrix(y)
+        return _as_matrix(x) @ _as_matrix(y) if isinstance(x, RVector) else x @ _as_matrix(y)
+    a, b = np.asarray(_as_matrix(x)), np.asarray(_as_matrix(y))
     if a.ndim == 1 and b.ndim == 1:
         if len(a) == len(b):
             return (a @ b).reshape(1, 1)
