@@ -142,6 +142,15 @@ def _whole(x, what: str) -> int:
     return int(x)
 
 
+def _flat(data) -> np.ndarray:
+    """R's values of `data` as a 1-d NumPy array (arrays and tensors in column-major order,
+    without a trip through Python lists: tutorials make large random arrays)."""
+    if isinstance(data, np.ndarray) or _is_tensor(data):
+        return np.asarray(data).ravel(order="F")
+    values = _coerce(_items(data))
+    return np.asarray(values) if values else np.asarray([NA])
+
+
 # --- c() --------------------------------------------------------------------------------
 
 def _coerce(values: list) -> list:
@@ -180,12 +189,16 @@ def c(*values, **named):
         True
     """
     args = [(None, v) for v in values] + list(named.items())
-    if any(_is_list(v) for _, v in args):
+    if any(_is_list(v) or _is_tensor(v) for _, v in args):
         out, out_names, any_name = [], [], False
         for name, v in args:
             if v is None:
                 continue
-            if _is_list(v):
+            if _is_tensor(v):
+                out.append(v)
+                out_names.append(name or "")
+                any_name = any_name or bool(name)
+            elif _is_list(v):
                 inner_names = _item_names(v) or [""] * _len(_items(v))
                 for inner_name, item in zip(inner_names, _items(v)):
                     out.append(item)
@@ -637,7 +650,7 @@ def _str_kind(values: list) -> _str:
     return "num"
 
 
-def _str_values(values: list, kind: _str) -> _str:
+def _str_values(values: list, kind: _str, total: int | None = None) -> _str:
     shown = {"num": 5, "int": 10, "logi": 6, "chr": 4}[kind]
     head_ = values[:shown]
     if kind == "chr":
@@ -649,7 +662,7 @@ def _str_values(values: list, kind: _str) -> _str:
     else:
         texts = [t.strip() for t in format_numbers([float(v) for v in head_], 3, pad=False)]
         texts = [_drop0(t) for t in texts]
-    more = " ..." if _len(values) > shown else ""
+    more = " ..." if (_len(values) if total is None else total) > shown else ""
     return " ".join(texts) + more
 
 
@@ -680,10 +693,14 @@ def _str_line(x, level: int) -> list:
             lines.extend(inner[1:])
         return lines
     if isinstance(x, np.ndarray):
-        values = [_py(v) for v in x.ravel(order="F")]
-        kind = _str_kind(values)
-        dims = ", ".join(f"1:{n}" for n in x.shape) + ("(1d)" if x.ndim == 1 else "")
-        return [f" {kind} [{dims}] {_str_values(values, kind)}"]
+        values = [_py(v) for v in np.ravel(x, order="F")[:12]]
+        kind = {"b": "logi", "i": "int", "u": "int", "f": "num"}.get(x.dtype.kind) or (
+            _str_kind(values))
+        if x.ndim <= 1:  # R's vectors here (runif(), rnorm(), as.numeric() give them)
+            size = f" [1:{x.size}]" if x.size != 1 else ""
+            return [f" {kind}{size} {_str_values(values, kind, x.size)}"]
+        dims = ", ".join(f"1:{n}" for n in x.shape)
+        return [f" {kind} [{dims}] {_str_values(values, kind, x.size)}"]
     if isinstance(x, (RVector, tuple, _range)):
         values = list(x)
         kind = _str_kind(values)
@@ -817,14 +834,14 @@ def dim_set(x, value):
         >>> dim_set(matrix(r_colon(1, 4), 2), None)
         c(1, 2, 3, 4)
     """
-    values = _items(x)
     if value is None:
-        return RVector(values)
+        return RVector(_items(x))
+    values = _flat(x) if x is not None else np.asarray([])
     dims = tuple(_whole(d, "dim<-") for d in _items(value))
-    if math.prod(dims) != _len(values):
+    if math.prod(dims) != values.size:
         raise ValueError(f"dim<-: dims [product {math.prod(dims)}] do not match the length "
-                         f"of object [{_len(values)}]")
-    return np.reshape(np.asarray(values), dims, order="F")
+                         f"of object [{values.size}]")
+    return np.reshape(values, dims, order="F")
 
 
 # --- sequences --------------------------------------------------------------------------
@@ -1123,6 +1140,8 @@ def sum(*args, na_rm: bool = False):  # noqa: A001  (R's name)
 
 
 def _extreme(args, na_rm: bool, what: str, pick):
+    args = [RVector(_array_extreme(a, na_rm, pick))
+            if (isinstance(a, np.ndarray) or _is_tensor(a)) else a for a in args]
     values = _numbers(args, what, na_rm)
     if not values:
         return -math.inf if pick is _max else math.inf
@@ -1132,6 +1151,19 @@ def _extreme(args, na_rm: bool, what: str, pick):
         return pick(_character(RVector(values)))
     result = pick(values)
     return int(result) if isinstance(result, bool) else result
+
+
+def _array_extreme(a, na_rm: bool, pick):
+    """An array's max or min through NumPy (fast on large arrays), as a 0- or 1-element
+    list (NaN kept unless na_rm)."""
+    array_ = np.asarray(a)
+    if na_rm and array_.dtype.kind == "f":
+        array_ = array_[~np.isnan(array_)]
+    if not array_.size:
+        return []
+    if array_.dtype.kind == "f" and np.isnan(array_).any():
+        return [math.nan]
+    return [_py(array_.max() if pick is _max else array_.min())]
 
 
 def max(*args, na_rm: bool = False):  # noqa: A001  (R's name)
@@ -1193,15 +1225,13 @@ def array(data=NA, dim=None, dimnames=None):
     """
     if dimnames is not None:
         raise ValueError("array(): `dimnames` is not supported (NumPy arrays have no names).")
-    values = _coerce(_items(data))
+    values = _flat(data)
     if dim is None:
-        dims = (_len(values),)
+        dims = (values.size,)
     else:
         dims = tuple(_whole(d, "array(dim)") for d in _items(dim))
     size = math.prod(dims)
-    if not values:
-        values = [NA]
-    flat = np.resize(np.asarray(values), size)
+    flat = values if values.size == size else np.resize(values, size)
     return flat.reshape(dims, order="F")
 
 
@@ -1224,8 +1254,8 @@ def matrix(data=NA, nrow=None, ncol=None, byrow: bool = False, dimnames=None):
     """
     if dimnames is not None:
         raise ValueError("matrix(): `dimnames` is not supported.")
-    values = _coerce(_items(data)) or [NA]
-    n = _len(values)
+    values = _flat(data)
+    n = values.size
     if nrow is None and ncol is None:
         rows, cols = n, 1
     elif ncol is None:
@@ -1236,7 +1266,7 @@ def matrix(data=NA, nrow=None, ncol=None, byrow: bool = False, dimnames=None):
         rows = math.ceil(n / cols) if cols else 0
     else:
         rows, cols = _whole(nrow, "matrix(nrow)"), _whole(ncol, "matrix(ncol)")
-    flat = np.resize(np.asarray(values), rows * cols)
+    flat = values if n == rows * cols else np.resize(values, rows * cols)
     if byrow:
         return flat.reshape((rows, cols))
     return flat.reshape((rows, cols), order="F")
