@@ -373,3 +373,25 @@ def test_column_major_recycling_with_arrays(values, rows):
     vec = RVector(range(1, rows + 1))
     flat_r = np.asarray(m).ravel(order="F") * np.resize(np.arange(1, rows + 1), m.size)
     assert np.array_equal((m * vec).ravel(order="F"), flat_r)
+
+
+def test_named_lists_reach_keras_as_dicts():
+    """R's `keras_model(outputs = list(a = ..., b = ...))` with `compile(loss = list(...))`:
+    Keras's tree walks an RList as a dict."""
+    pytest.importorskip("keras")
+    import rstyle_keras as rk
+    from rstyle_keras.r.base import runif
+
+    rk.config_set_engine("keras")
+    a = rk.keras_input(shape=c(3), name="title")
+    b = rk.keras_input(shape=c(2), name="body")
+    joined = rk.layer_concatenate(a, b)
+    model = rk.keras_model(inputs=[a, b], outputs=rlist(
+        priority=joined | rk.layer_dense(units=1, name="priority"),
+        department=joined | rk.layer_dense(units=2, name="department")))
+    rk.compile(model, optimizer="adam",
+               loss=rlist(priority="mse", department="categorical_crossentropy"))
+    x = rlist(title=array(runif(12), c(4, 3)), body=array(runif(8), c(4, 2)))
+    y = rlist(priority=array(runif(4), c(4, 1)), department=rk.to_categorical(c(0, 1, 1, 0), 2))
+    history = rk.fit(model, x, y, epochs=1, verbose=0)
+    assert {"loss", "priority_loss", "department_loss"} <= set(history.metrics.names())

@@ -41,10 +41,12 @@ from __future__ import annotations
 import math
 import numbers
 import operator
+import sys
 from collections.abc import Mapping
 
 import numpy as np
 
+from ..dispatch import on_keras
 from .helpers import Shape
 from .named_list import NamedList
 from .number_format import format_element, format_numbers, is_na
@@ -713,6 +715,47 @@ class RList(dict):
         for name, value in pairs:
             dict.__setitem__(out, len(out) if name is None else str(name), value)
         return out
+
+
+def _sorted_keys(keys: list) -> list:
+    try:
+        return sorted(keys)  # Keras's tree walks a dict in sorted key order
+    except TypeError:  # names and positions together: keep R's order
+        return keys
+
+
+def _flatten_rlist(x: RList):
+    keys = list(x.keys())
+    order = _sorted_keys(keys)
+    return [dict.__getitem__(x, k) for k in order], (tuple(order), tuple(keys)), order
+
+
+def _unflatten_rlist(metadata, children) -> dict:
+    """A plain dict: Keras compares structures by type (a model's outputs with its loss
+    dict), and what Keras builds from an R list is Keras's own dict."""
+    order, keys = metadata
+    by_key = dict(zip(order, children))
+    return {k: by_key[k] for k in keys}
+
+
+@on_keras
+def _register_rlist(keras) -> None:
+    """Keras's tree (optree, namespace "keras") walks an RList as the dict it is, so
+    `keras_model(outputs = list(a = ..., b = ...))` and the like get their structure."""
+    import optree  # noqa: PLC0415  (Keras's own dependency, present once Keras is)
+
+    try:
+        optree.register_pytree_node(RList, _flatten_rlist, _unflatten_rlist,
+                                    namespace="keras")
+    except ValueError:  # registered already (Keras loaded again in one process)
+        pass
+    jax = sys.modules.get("jax")  # the JAX backend's jit walks outputs with JAX's own tree
+    if jax is not None:
+        try:
+            jax.tree_util.register_pytree_node(
+                RList, lambda x: _flatten_rlist(x)[:2], _unflatten_rlist)
+        except ValueError:
+            pass
 
 
 def rlist(*unnamed, **named) -> RList:
