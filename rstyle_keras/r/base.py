@@ -81,6 +81,7 @@ pi = math.pi
 letters = RVector(string.ascii_lowercase)
 LETTERS = RVector(string.ascii_uppercase)
 WIDTH = 80  # R's getOption("width")
+MAX_PRINT = 99999  # R's getOption("max.print"): entries printed before R stops
 
 
 # --- reading R values -------------------------------------------------------------------
@@ -247,9 +248,17 @@ def _texts(values: list, digits: int = 7, quote: bool = True) -> tuple[list, boo
     return [_str(v) for v in values], True
 
 
+def _omitted(count: int, what: _str) -> _str:
+    return f' [ reached getOption("max.print") -- omitted {count} {what} ]'
+
+
 def _vector_lines(values: list, names=None, digits: int = 7, width: int = WIDTH) -> list:
     if not values:
-        return ["character(0)" if names == "chr" else "numeric(0)"]
+        return ["numeric(0)"]
+    if _len(values) > MAX_PRINT:
+        rest = _len(values) - MAX_PRINT
+        shown = _vector_lines(values[:MAX_PRINT], names and names[:MAX_PRINT], digits, width)
+        return [*shown, _omitted(rest, "entries")]
     texts, right = _texts(values, digits)
     if names is not None:
         w = _max(_max(_len(t) for t in texts), _max(_len(n) for n in names))
@@ -275,6 +284,9 @@ def _matrix_lines(m: np.ndarray, digits: int = 7, width: int = WIDTH) -> list:
     nrow, ncol = m.shape
     if nrow == 0 or ncol == 0:
         return [f"<{nrow} x {ncol} matrix>"]
+    if nrow * ncol > MAX_PRINT:
+        rows = _max(1, MAX_PRINT // ncol)
+        return [*_matrix_lines(m[:rows], digits, width), _omitted(nrow - rows, "rows")]
     row_labels = [f"[{i + 1},]" for i in _range(nrow)]
     label_width = _max(_len(s) for s in row_labels)
     columns = []
@@ -308,8 +320,13 @@ def _array_lines(a: np.ndarray, digits: int = 7) -> list:
         return _matrix_lines(a, digits)
     lines = []
     outer = a.shape[2:]
+    budget, slices = MAX_PRINT, math.prod(outer)
     # R walks the higher axes in column-major order: the first of them fastest
-    for index in itertools.product(*(_range(n) for n in reversed(outer))):
+    for done, index in enumerate(itertools.product(*(_range(n) for n in reversed(outer)))):
+        if budget <= 0:
+            lines.append(_omitted(slices - done, "matrix slice(s)"))
+            break
+        budget -= a.shape[0] * a.shape[1]
         index = tuple(reversed(index))
         lines.append(", , " + ", ".join(_str(k + 1) for k in index))
         lines.append("")

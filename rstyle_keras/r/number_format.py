@@ -104,7 +104,8 @@ def format_numbers(values, digits: int = 7, pad: bool = True) -> list[str]:
     elif all(_is_int(v) or _is_bool(v) or v is NA or v is None for v in values):
         out = ["NA" if (v is NA or v is None) else str(int(v)) for v in values]
     else:
-        numbers_ = [v if (v is NA or v is None) else float(v) for v in values]
+        # R writes -0 as 0
+        numbers_ = [v if (v is NA or v is None) else (float(v) + 0.0) for v in values]
         scientific, decimals = _layout(numbers_, digits)
         out = []
         for v in numbers_:

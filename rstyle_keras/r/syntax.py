@@ -904,6 +904,8 @@ def r_get(x, i):
         for step in _index_values(i):  # R's recursive indexing: x[[c(1, 2)]]
             x = r_get(x, step)
         return x
+    if isinstance(i, str) and not isinstance(x, (Mapping, NamedList, RVector, list, tuple)):
+        return getattr(x, i, None)  # reticulate: `obj[["name"]]` is the attribute
     if isinstance(x, np.ndarray):
         flat = x.ravel(order="F")
         return _py(flat[_get_position(x, i, flat.size, None)])
@@ -945,6 +947,8 @@ def _rebuild(x, values: list, names):
 
 
 def _array_subset(x: np.ndarray, indices: tuple, drop: bool):
+    if all(index is MISSING for index in indices) and len(indices) in (1, x.ndim):
+        return x  # R's x[] and x[, ]
     if len(indices) == 1:
         index = indices[0]
         if isinstance(index, np.ndarray) and index.dtype == bool and index.shape == x.shape:
