@@ -323,6 +323,61 @@ CASES = [
      V([1, 2], ["x", "y"])),
     ("setNames", "setNames(list(1, 2), c('x', 'y'))",
      lambda: setNames([1, 2], c("x", "y")), rlist(x=1, y=2)),
+    ("all", "all(c(1, 2) > 0)", lambda: base.all(c(1, 2) > 0), True),
+    ("all", "all(logical(0))", lambda: base.all(V([])), True),
+    ("all", "all(c(TRUE, NA))", lambda: base.all(c(True, NA)), NA),
+    ("all", "all(c(FALSE, NA))", lambda: base.all(c(False, NA)), False),
+    ("any", "any(c(FALSE, NA))", lambda: base.any(c(False, NA)), NA),
+    ("any", "any(c(FALSE, NA, TRUE))", lambda: base.any(c(False, NA, True)), True),
+    ("abs", "abs(c(-1L, 2L))", lambda: base.abs(c(-1, 2)), V([1, 2])),
+    ("abs", "abs(-2.5)", lambda: base.abs(-2.5), 2.5),
+    ("sqrt", "sqrt(c(4, 9))", lambda: base.sqrt(c(4, 9)), V([2.0, 3.0])),
+    ("sqrt", "sqrt(-1)  # NaN with a warning", lambda: base.sqrt(-1), math.nan),
+    ("exp", "exp(1)", lambda: base.exp(1), math.e),
+    ("log", "log(100, 10)", lambda: base.log(100, 10), 2.0),
+    ("log", "log(0)", lambda: base.log(0), -Inf),
+    ("floor", "floor(-2.1)", lambda: base.floor(-2.1), -3.0),
+    ("ceiling", "ceiling(2.1)", lambda: base.ceiling(2.1), 3.0),
+    ("prod", "prod(1:5)", lambda: base.prod(r_colon(1, 5)), 120.0),
+    ("cumsum", "cumsum(1:4)", lambda: base.cumsum(r_colon(1, 4)), V([1, 3, 6, 10])),
+    ("sort", "sort(c(3, 1, NA, 2))", lambda: base.sort(c(3, 1, NA, 2)), V([1, 2, 3])),
+    ("sort", "sort(c(3, 1, 2), decreasing = TRUE)",
+     lambda: base.sort(c(3, 1, 2), decreasing=True), V([3, 2, 1])),
+    ("unique", "unique(c(2, 1, 2, 3))", lambda: base.unique(c(2, 1, 2, 3)), V([2, 1, 3])),
+    ("numeric", "numeric(2)", lambda: base.numeric(2), V([0.0, 0.0])),
+    ("integer", "integer(2)", lambda: base.integer(2), V([0, 0])),
+    ("character", "character(1)", lambda: base.character(1), V([""])),
+    ("logical", "logical(2)", lambda: base.logical(2), V([False, False])),
+    ("ifelse", "ifelse(c(1, 5, 3) > 2, 'big', 'small')",
+     lambda: base.ifelse(c(1, 5, 3) > 2, "big", "small"), V(["small", "big", "big"])),
+    ("ifelse", "ifelse(c(TRUE, NA, FALSE), 1, 0)", lambda: base.ifelse(c(True, NA, False), 1, 0),
+     V([1, NA, 0])),
+    ("ifelse", "ifelse(matrix(1:4, 2) > 2, 1, 0)",
+     lambda: base.ifelse(matrix(r_colon(1, 4), 2) > 2, 1, 0), np.array([[0, 1], [0, 1]])),
+    ("t", "t(matrix(1:6, 2))", lambda: base.t(M6), np.array([[1, 2], [3, 4], [5, 6]])),
+    ("t", "t(1:3)", lambda: base.t(r_colon(1, 3)), np.array([[1, 2, 3]])),
+    ("rbind", "rbind(1:2, 3:4)", lambda: base.rbind(r_colon(1, 2), r_colon(3, 4)),
+     np.array([[1, 2], [3, 4]])),
+    ("rbind", "rbind(1:3, 1)", lambda: base.rbind(r_colon(1, 3), 1),
+     np.array([[1, 2, 3], [1, 1, 1]])),
+    ("cbind", "cbind(1:2, 3:4)", lambda: base.cbind(r_colon(1, 2), r_colon(3, 4)),
+     np.array([[1, 3], [2, 4]])),
+    ("rowSums", "rowSums(matrix(1:6, 2))", lambda: base.rowSums(M6), V([9.0, 12.0])),
+    ("rowMeans", "rowMeans(matrix(1:6, 2))", lambda: base.rowMeans(M6), V([3.0, 4.0])),
+    ("colSums", "colSums(matrix(1:6, 2))", lambda: base.colSums(M6), V([3.0, 7.0, 11.0])),
+    ("colMeans", "colMeans(matrix(1:6, 2))", lambda: base.colMeans(M6), V([1.5, 3.5, 5.5])),
+    ("do_call", "do.call(sum, list(1, 2, 3))", lambda: base.do_call(sum, [1, 2, 3]), 6),
+    ("do_call", "do.call('paste', list('a', 'b', sep = '-'))",
+     lambda: base.do_call("paste", rlist("a", "b", sep="-")), "a-b"),
+    ("Reduce", "Reduce(`+`, 1:4)", lambda: base.Reduce(lambda a, b: a + b, r_colon(1, 4)), 10),
+    ("Reduce", "Reduce(`+`, 1:4, accumulate = TRUE)",
+     lambda: base.Reduce(lambda a, b: a + b, r_colon(1, 4), accumulate=True), V([1, 3, 6, 10])),
+    ("Filter", "Filter(function(v) v > 1, 1:3)",
+     lambda: base.Filter(lambda v: v > 1, r_colon(1, 3)), V([2, 3])),
+    ("Map", "Map(function(a, b) a * b, 1:3, 4:6)",
+     lambda: base.Map(lambda a, b: a * b, r_colon(1, 3), r_colon(4, 6)), [4, 10, 18]),
+    ("file_path", "file.path('data', 'x.npz')", lambda: base.file_path("data", "x.npz"),
+     "data/x.npz"),
     ("letters", "letters[1:3]", lambda: r_subset(letters, r_colon(1, 3)), V(["a", "b", "c"])),
     ("LETTERS", "LETTERS[26]", lambda: r_subset(LETTERS, 26), V(["Z"])),
 ]
@@ -493,6 +548,15 @@ def test_stopifnot_messages():
         stopifnot(**{"x must be positive": c(-1) > 0})
 
 
+def test_message_stop_and_warning(capsys):
+    base.message("Epochs: ", 5)
+    assert capsys.readouterr().err == "Epochs: 5\n"
+    with pytest.raises(base.RError, match="^x must be positive$"):
+        base.stop("x must be ", "positive")
+    with pytest.warns(UserWarning, match="^careful 1$"):
+        base.warning("careful ", 1)
+
+
 ERRORS = [
     ("sprintf('%d', 1.5)", lambda: sprintf("%d", 1.5), ValueError, "use format %f"),
     ("seq(1, 10, by = -1)", lambda: seq(1, 10, by=-1), ValueError, "wrong sign in 'by'"),
@@ -519,8 +583,8 @@ def test_errors_say_what_r_says(r_code, python, error, message):
 
 def test_every_base_function_has_a_row():
     covered = ({name for name, *_ in CASES} | {"print", "cat", "str", "runif", "rnorm",
-               "sample", "set_seed", "stopifnot", "range"})
-    constants = {"NA", "Inf", "NaN", "pi", "MISSING", "r_colon", "r_subset", "rlist"}
+               "sample", "set_seed", "stopifnot", "range", "message", "stop", "warning"})
+    constants = {"NA", "Inf", "NaN", "pi", "MISSING", "r_colon", "r_subset", "rlist", "RError"}
     functions = set(base.__all__) - constants
     assert functions - covered == set()
 

@@ -7,10 +7,15 @@
 `lapply`, `vapply`, `invisible`, `stopifnot`, `is_null`, `is_na`, `as_integer`,
 `as_numeric`, `as_character`, `names`, `names_set`, `setNames`, `dim_set`, `nchar`,
 `toupper`, `tolower`, `rev`, `c`, and the constants `NA`, `Inf`, `NaN`, `pi`, `letters`,
-`LETTERS`. Names follow the naming rule (`set.seed` is `set_seed`); several shadow
-Python's built-ins (`print`, `sum`, `max`, `min`, `round`, `range`, `str`), on purpose,
-which is why `rstyle_keras`'s own `import *` does not export them. The rest of R's base
-package is out of scope.
+`LETTERS`; beyond the issue's list, small functions scripts use around Keras: `all`, `any`,
+`abs`, `sqrt`, `exp`, `log`, `floor`, `ceiling`, `prod`, `cumsum`, `sort`, `unique`,
+`numeric`, `integer`, `character`, `logical`, `ifelse`, `t`, `rbind`, `cbind`,
+`rowSums`, `rowMeans`, `colSums`, `colMeans`, `message`, `stop` (raises `RError`),
+`warning`, `do_call`, `Reduce`, `Filter`, `Map`, `file_path`. Names follow the naming rule
+(`set.seed` is `set_seed`); several shadow Python's built-ins (`print`, `sum`, `max`,
+`min`, `round`, `range`, `str`, `all`, `any`, `abs`), on purpose, which is why
+`rstyle_keras`'s own `import *` does not export them. The rest of R's base package is out
+of scope.
 
 Values: R's vectors are `RVector`s (`rstyle_keras.r.syntax`), a length-1 result is a
 Python number or string (R's scalars are vectors of length 1), R's arrays and matrices are
@@ -63,9 +68,14 @@ from .syntax import (
 )
 
 _str, _range, _round, _sum = builtins.str, builtins.range, builtins.round, builtins.sum
+_any, _all, _abs = builtins.any, builtins.all, builtins.abs
 _max, _min, _print, _len = builtins.max, builtins.min, builtins.print, builtins.len
 
 __all__ = [
+    "Filter", "Map", "RError", "Reduce", "abs", "all", "any", "cbind", "ceiling", "character",
+    "colMeans", "colSums", "cumsum", "do_call", "exp", "file_path", "floor", "ifelse",
+    "integer", "log", "logical", "message", "numeric", "prod", "rbind", "rowMeans",
+    "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning",
     "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_character", "as_integer",
     "as_numeric", "c", "cat", "dim", "dim_set", "head", "invisible", "is_na", "is_null",
     "lapply", "length", "letters", "matrix", "max", "max_col", "mean", "min", "names",
@@ -92,7 +102,7 @@ def _is_list(x) -> bool:
     if isinstance(x, (list, Mapping, NamedList)):
         return True
     return (isinstance(x, tuple) and not isinstance(x, RVector)
-            and not all(_is_scalar(v) for v in x))
+            and not _all(_is_scalar(v) for v in x))
 
 
 def _items(x) -> list:
@@ -157,11 +167,11 @@ def _flat(data) -> np.ndarray:
 def _coerce(values: list) -> list:
     """R's common type of a vector: character > double > integer > logical (NA fits all)."""
     present = [v for v in values if v is not NA]
-    if any(isinstance(v, _str) for v in present):
+    if _any(isinstance(v, _str) for v in present):
         return [v if (isinstance(v, _str) or v is NA) else format_element(v) for v in values]
-    if any(isinstance(v, float) for v in present):
+    if _any(isinstance(v, float) for v in present):
         return [v if v is NA else float(v) for v in values]
-    if any(isinstance(v, int) and not isinstance(v, bool) for v in present):
+    if _any(isinstance(v, int) and not isinstance(v, bool) for v in present):
         return [v if v is NA else int(v) for v in values]
     return values
 
@@ -190,7 +200,7 @@ def c(*values, **named):
         True
     """
     args = [(None, v) for v in values] + list(named.items())
-    if any(_is_list(v) or _is_tensor(v) for _, v in args):
+    if _any(_is_list(v) or _is_tensor(v) for _, v in args):
         out, out_names, any_name = [], [], False
         for name, v in args:
             if v is None:
@@ -237,13 +247,13 @@ def c(*values, **named):
 
 def _texts(values: list, digits: int = 7, quote: bool = True) -> tuple[list, bool]:
     """R's text of each element of a vector, and whether it is right-justified."""
-    if any(isinstance(v, _str) for v in values):
+    if _any(isinstance(v, _str) for v in values):
         texts = ["NA" if v is NA or v is None else
                  (r_string(v) if quote else v) if isinstance(v, _str) else
                  (r_string(format_element(v)) if quote else format_element(v))
                  for v in values]
         return texts, False
-    if all(_is_scalar(v) for v in values):
+    if _all(_is_scalar(v) for v in values):
         return format_numbers(values, digits, pad=False), True
     return [_str(v) for v in values], True
 
@@ -589,7 +599,7 @@ def sprintf(fmt, *args):
     spec_re = re.compile(r"%(?:(\d+)\$)?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([a-zA-Z%])")
     formats = _character(fmt)
     vectors = [_items(a) if not isinstance(a, _str) else [a] for a in args]
-    if any(not v for v in vectors) or not formats:
+    if _any(not v for v in vectors) or not formats:
         return RVector([])
     n = _max([_len(formats), *(_len(v) for v in vectors)])
     out = []
@@ -658,11 +668,11 @@ def tolower(x):
 
 def _str_kind(values: list) -> _str:
     present = [v for v in values if v is not NA and v is not None]
-    if present and all(isinstance(v, (bool, np.bool_)) for v in present):
+    if present and _all(isinstance(v, (bool, np.bool_)) for v in present):
         return "logi"
-    if any(isinstance(v, _str) for v in present):
+    if _any(isinstance(v, _str) for v in present):
         return "chr"
-    if all(isinstance(v, (int, np.integer)) for v in present):
+    if _all(isinstance(v, (int, np.integer)) for v in present):
         return "int"
     return "num"
 
@@ -918,7 +928,7 @@ def seq(from_=1, to=1, by=None, length_out=None, along_with=None, **kwargs):
             return RVector([start])
         step = (end - start) / (n - 1)
         values = [start + k * step for k in _range(n)]
-        if all(float(v).is_integer() for v in values) and isinstance(start, int) \
+        if _all(float(v).is_integer() for v in values) and isinstance(start, int) \
                 and isinstance(end, int) and float(step).is_integer():
             values = [int(v) for v in values]
         return RVector(values)
@@ -1125,8 +1135,8 @@ def mean(x, *args, na_rm: bool = False, trim=0):
     values = _numbers([x], "mean()", na_rm)
     if not values:
         return math.nan
-    if any(_na(v) for v in values):
-        return NA if any(v is NA for v in values) else math.nan
+    if _any(_na(v) for v in values):
+        return NA if _any(v is NA for v in values) else math.nan
     return math.fsum(float(v) for v in values) / _len(values)
 
 
@@ -1149,9 +1159,9 @@ def sum(*args, na_rm: bool = False):  # noqa: A001  (R's name)
             values.append(_py(total))
         else:
             values.extend(_numbers([a], "sum()", na_rm))
-    if any(_na(v) for v in values):
-        return NA if any(v is NA for v in values) else math.nan
-    if all(isinstance(v, (int, bool)) for v in values):
+    if _any(_na(v) for v in values):
+        return NA if _any(v is NA for v in values) else math.nan
+    if _all(isinstance(v, (int, bool)) for v in values):
         return _sum(int(v) for v in values)
     return _sum(float(v) for v in values)
 
@@ -1162,9 +1172,9 @@ def _extreme(args, na_rm: bool, what: str, pick):
     values = _numbers(args, what, na_rm)
     if not values:
         return -math.inf if pick is _max else math.inf
-    if any(_na(v) for v in values):
-        return NA if any(v is NA for v in values) else math.nan
-    if any(isinstance(v, _str) for v in values):
+    if _any(_na(v) for v in values):
+        return NA if _any(v is NA for v in values) else math.nan
+    if _any(isinstance(v, _str) for v in values):
         return pick(_character(RVector(values)))
     result = pick(values)
     return int(result) if isinstance(result, bool) else result
@@ -1499,7 +1509,7 @@ def _simplify(results: list, names):
     one column per result, anything else -> a list."""
     if not results:
         return []
-    if any(_is_list(r) and not isinstance(r, tuple) or isinstance(r, NamedList)
+    if _any(_is_list(r) and not isinstance(r, tuple) or isinstance(r, NamedList)
            for r in results):
         return RList.from_pairs(zip(names, results)) if names else list(results)
     items = [_result_items(r) for r in results]
@@ -1564,7 +1574,7 @@ def sapply(X, FUN, *args, simplify: bool = True, USE_NAMES: bool = True, **kwarg
         c(a=1, bb=2)
     """
     values, names = _over(X)
-    if names is None and USE_NAMES and values and all(isinstance(v, _str) for v in values):
+    if names is None and USE_NAMES and values and _all(isinstance(v, _str) for v in values):
         names = list(values)
     results = [FUN(v, *args, **kwargs) for v in values]
     if not simplify:
@@ -1615,7 +1625,7 @@ def apply(X, MARGIN, FUN, *args, simplify: bool = True, **kwargs):
     """
     a = np.asarray(tuple(X) if isinstance(X, RVector) else X)
     margins = [_whole(m, "apply(MARGIN)") - 1 for m in _items(MARGIN)]
-    if any(m < 0 or m >= a.ndim for m in margins):
+    if _any(m < 0 or m >= a.ndim for m in margins):
         raise ValueError(f"apply(): 'MARGIN' does not match dim(X): MARGIN "
                          f"{[m + 1 for m in margins]} for an array of shape {a.shape}.")
     rest = [k for k in _range(a.ndim) if k not in margins]
@@ -1665,7 +1675,7 @@ def stopifnot(*exprs, **named) -> None:
         (name, e) for name, e in named.items()]
     for k, (label, e) in enumerate(checks):
         values = _items(e)
-        if all(isinstance(v, (bool, np.bool_)) and bool(v) for v in values):
+        if _all(isinstance(v, (bool, np.bool_)) and bool(v) for v in values):
             continue
         if k >= _len(exprs):
             raise AssertionError(label)
@@ -1724,7 +1734,7 @@ def _to_float(v):
 
 def _to_int(v):
     v = _to_float(v)
-    if v is NA or math.isnan(v) or math.isinf(v) or abs(v) >= 2**31:
+    if v is NA or math.isnan(v) or math.isinf(v) or _abs(v) >= 2**31:
         return NA
     return int(v)  # toward zero, as R
 
@@ -1815,6 +1825,483 @@ def setNames(object=None, nm=None):  # noqa: N802, A002  (R's names)
         c(x=1, y=2)
     """
     return names_set(object, nm)
+
+
+# --- beyond the issue's list: small R functions scripts use around Keras -----------------
+
+def _logical_values(args, na_rm: bool) -> list:
+    values = [v for a in args for v in _items(a)]
+    out = []
+    for v in values:
+        if _na(v):
+            if not na_rm:
+                out.append(NA)
+        elif isinstance(v, _str):
+            raise TypeError(f"argument of type 'character' is not interpretable as logical: "
+                            f"{v!r}.")
+        else:
+            out.append(bool(v))
+    return out
+
+
+def all(*args, na_rm: bool = False):  # noqa: A001  (R's name)
+    """R's `all(..., na.rm = FALSE)`: whether every element is TRUE (NA when none is FALSE
+    but some are NA). Python's `all(iterable)` gives the same answer on plain logicals.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> all(c(1, 2) > 0), all(c(True, NA)) is NA, all(c(True, NA), na_rm=True)
+        (True, True, True)
+    """
+    values = _logical_values(args, na_rm)
+    if _any(v is False for v in values):
+        return False
+    return NA if _any(v is NA for v in values) else True
+
+
+def any(*args, na_rm: bool = False):  # noqa: A001  (R's name)
+    """R's `any(..., na.rm = FALSE)`: whether some element is TRUE (NA when none is TRUE
+    but some are NA).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> any(c(1, 2) > 1), any(c(False, NA)) is NA
+        (True, True)
+    """
+    values = _logical_values(args, na_rm)
+    if _any(v is True for v in values):
+        return True
+    return NA if _any(v is NA for v in values) else False
+
+
+def _math(x, function, name: _str):
+    """An R math function, element-wise: vectors -> RVector, arrays -> arrays, tensors
+    through NumPy, a number -> a number (NaN where R gives NaN)."""
+    if isinstance(x, np.ndarray) or _is_tensor(x):
+        with np.errstate(all="ignore"):
+            return function(np.asarray(x))
+    if x is None or isinstance(x, _str):
+        raise TypeError(f"{name}(): non-numeric argument to mathematical function: {x!r}.")
+    with np.errstate(all="ignore"):
+        if _is_scalar(x):
+            return _py(function(np.float64(_py(x)))) if not _na(x) else x
+        return RVector([v if _na(v) else _py(function(np.float64(v))) for v in _items(x)],
+                       _item_names(x))
+
+
+def sqrt(x):
+    """R's `sqrt(x)`, element-wise (NaN for negative numbers, as R).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> sqrt(c(4, 9)), sqrt(2)
+        (c(2.0, 3.0), 1.4142135623730951)
+    """
+    return _math(x, np.sqrt, "sqrt")
+
+
+def exp(x):
+    """R's `exp(x)`, element-wise.
+
+    Examples:
+        >>> exp(0)
+        1.0
+    """
+    return _math(x, np.exp, "exp")
+
+
+def log(x, base=math.e):
+    """R's `log(x, base = exp(1))`, element-wise (`-Inf` at 0, NaN below).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> log(c(1, 100), 10), log(0)
+        (c(0.0, 2.0), -inf)
+    """
+    if base == math.e:
+        return _math(x, np.log, "log")
+    return _math(x, lambda v: np.log(v) / np.log(base), "log")
+
+
+def abs(x):  # noqa: A001  (R's name)
+    """R's `abs(x)`, element-wise; integers stay integers.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> abs(c(-1, 2)), abs(-2.5)
+        (c(1, 2), 2.5)
+    """
+    return _math(x, np.abs, "abs") if not (
+        isinstance(x, (int, RVector)) and _all(
+            isinstance(v, int) for v in _items(x))) else (
+        _abs(x) if isinstance(x, int) else RVector([_abs(v) for v in x],
+                                                            _item_names(x)))
+
+
+def floor(x):
+    """R's `floor(x)`, element-wise (doubles, as R).
+
+    Examples:
+        >>> floor(2.7), floor(-2.1)
+        (2.0, -3.0)
+    """
+    return _math(x, np.floor, "floor")
+
+
+def ceiling(x):
+    """R's `ceiling(x)`, element-wise.
+
+    Examples:
+        >>> ceiling(2.1)
+        3.0
+    """
+    return _math(x, np.ceil, "ceiling")
+
+
+def prod(*args, na_rm: bool = False):
+    """R's `prod(...)`: the product of all the elements (a double).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> prod(c(28, 28, 1))
+        784.0
+    """
+    values = _numbers(args, "prod()", na_rm)
+    return float(math.prod(float(v) for v in values))
+
+
+def cumsum(x):
+    """R's `cumsum(x)`: running sums (integers stay integers).
+
+    Examples:
+        >>> cumsum(r_colon(1, 4))
+        c(1, 3, 6, 10)
+    """
+    return RVector(itertools.accumulate(_items(x)))
+
+
+def sort(x, decreasing: bool = False):
+    """R's `sort(x, decreasing = FALSE)`: the elements in order, NA removed.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> sort(c(3, 1, NA, 2)), sort(c("b", "a"), decreasing=True)
+        (c(1, 2, 3), c('b', 'a'))
+    """
+    return RVector(sorted((v for v in _items(x) if not _na(v)), reverse=bool(decreasing)))
+
+
+def unique(x):
+    """R's `unique(x)`: the elements without repeats, in order of first appearance.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> unique(c(2, 1, 2, 3, 1))
+        c(2, 1, 3)
+    """
+    seen, out = set(), []
+    for v in _items(x):
+        key = ("NA",) if _na(v) else v
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out if isinstance(x, list) else RVector(out)
+
+
+def numeric(length=0):  # noqa: A002  (R's argument name)
+    """R's `numeric(length)`: a vector of zeros (doubles).
+
+    Examples:
+        >>> numeric(3)
+        c(0.0, 0.0, 0.0)
+    """
+    return RVector([0.0] * _whole(length, "numeric(length)"))
+
+
+def integer(length=0):  # noqa: A002  (R's argument name)
+    """R's `integer(length)`: a vector of integer zeros.
+
+    Examples:
+        >>> integer(2)
+        c(0, 0)
+    """
+    return RVector([0] * _whole(length, "integer(length)"))
+
+
+def character(length=0):  # noqa: A002  (R's argument name)
+    """R's `character(length)`: a vector of empty strings.
+
+    Examples:
+        >>> character(2)
+        c('', '')
+    """
+    return RVector([""] * _whole(length, "character(length)"))
+
+
+def logical(length=0):  # noqa: A002  (R's argument name)
+    """R's `logical(length)`: a vector of FALSE.
+
+    Examples:
+        >>> logical(2)
+        c(False, False)
+    """
+    return RVector([False] * _whole(length, "logical(length)"))
+
+
+def ifelse(test, yes, no):
+    """R's `ifelse(test, yes, no)`: element-wise choice, `yes` and `no` recycled to the
+    length of `test` (NA where `test` is NA). Arrays keep their shape (through NumPy).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> ifelse(c(1, 5, 3) > 2, "big", "small")
+        c('small', 'big', 'big')
+    """
+    if isinstance(test, np.ndarray) or _is_tensor(test):
+        return np.where(np.asarray(test), np.asarray(_flat(yes)).reshape(-1)[0]
+                        if length(yes) == 1 else yes, _flat(no)[0] if length(no) == 1 else no)
+    tests, yeses, nos = _items(test), _items(yes), _items(no)
+    out = []
+    for k, t in enumerate(tests):
+        if _na(t):
+            out.append(NA)
+        else:
+            out.append(yeses[k % _len(yeses)] if t else nos[k % _len(nos)])
+    return RVector(out, _item_names(test))
+
+
+def t(x):
+    """R's `t(x)`: the transpose of a matrix (a vector becomes a one-row matrix); tensors
+    through their own `.T` (R keras3's `t()` on tensors is `op_transpose()`).
+
+    Examples:
+        >>> t(matrix(r_colon(1, 6), 2)).shape, t(r_colon(1, 3)).shape
+        ((3, 2), (1, 3))
+    """
+    if _is_tensor(x):
+        return x.T
+    a = np.asarray(tuple(x) if isinstance(x, RVector) else x)
+    return a.reshape(1, -1) if a.ndim <= 1 else a.T
+
+
+def _bind(args, axis: int, what: _str) -> np.ndarray:
+    pieces = []
+    for a in args:
+        if a is None:
+            continue
+        array_ = np.asarray(tuple(a) if isinstance(a, RVector) else a)
+        if array_.ndim <= 1:
+            array_ = array_.reshape(1, -1) if axis == 0 else array_.reshape(-1, 1)
+        pieces.append(array_)
+    if not pieces:
+        return None
+    length_ = _max(p.shape[1 - axis] for p in pieces)
+    pieces = [np.resize(p.ravel(order="F"), (length_,)).reshape((1, -1) if axis == 0 else
+                                                                 (-1, 1))
+              if p.shape[1 - axis] != length_ and p.shape[axis] == 1 else p for p in pieces]
+    try:
+        return np.concatenate(pieces, axis=axis)
+    except ValueError as error:
+        raise ValueError(f"{what}: number of columns of matrices must match: {error}") from None
+
+
+def rbind(*args):
+    """R's `rbind(...)`: vectors and matrices stacked as rows (vectors recycled to the
+    widest).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> rbind(c(1, 2), c(3, 4))
+        array([[1, 2],
+               [3, 4]])
+    """
+    return _bind(args, 0, "rbind()")
+
+
+def cbind(*args):
+    """R's `cbind(...)`: vectors and matrices side by side as columns.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> cbind(c(1, 2), c(3, 4))
+        array([[1, 3],
+               [2, 4]])
+    """
+    return _bind(args, 1, "cbind()")
+
+
+def _margin_stat(x, axis: int, function, na_rm: bool):
+    a = np.asarray(x, dtype=float)
+    if a.ndim < 2:
+        raise ValueError(f"'x' must be an array of at least two dimensions; received shape "
+                         f"{a.shape}.")
+    axes = tuple(k for k in _range(a.ndim) if k != axis) if axis == 0 else (0,)
+    result = function(a, axis=axes) if not na_rm else getattr(np, "nan" + function.__name__)(
+        a, axis=axes)
+    return RVector(result.tolist()) if result.ndim == 1 else result
+
+
+def rowSums(x, na_rm: bool = False):  # noqa: N802  (R's name)
+    """R's `rowSums(x)`: the sum of each row.
+
+    Examples:
+        >>> rowSums(matrix(r_colon(1, 6), 2))
+        c(9.0, 12.0)
+    """
+    return _margin_stat(x, 0, np.sum, na_rm)
+
+
+def rowMeans(x, na_rm: bool = False):  # noqa: N802  (R's name)
+    """R's `rowMeans(x)`: the mean of each row.
+
+    Examples:
+        >>> rowMeans(matrix(r_colon(1, 6), 2))
+        c(3.0, 4.0)
+    """
+    return _margin_stat(x, 0, np.mean, na_rm)
+
+
+def colSums(x, na_rm: bool = False):  # noqa: N802  (R's name)
+    """R's `colSums(x)`: the sum of each column (for higher arrays, over the first axis).
+
+    Examples:
+        >>> colSums(matrix(r_colon(1, 6), 2))
+        c(3.0, 7.0, 11.0)
+    """
+    return _margin_stat(x, 1, np.sum, na_rm)
+
+
+def colMeans(x, na_rm: bool = False):  # noqa: N802  (R's name)
+    """R's `colMeans(x)`: the mean of each column.
+
+    Examples:
+        >>> colMeans(matrix(r_colon(1, 6), 2))
+        c(1.5, 3.5, 5.5)
+    """
+    return _margin_stat(x, 1, np.mean, na_rm)
+
+
+def message(*args, domain=None, appendLF: bool = True) -> None:  # noqa: N803
+    """R's `message(...)`: the values' text pasted together (no separator), written to
+    standard error with a newline.
+
+    Examples:
+        >>> message("Epochs: ", 5)
+    """
+    text = "".join(_str(p) for a in args for p in _character(a))
+    sys.stderr.write(text + ("\n" if appendLF else ""))
+
+
+class RError(Exception):
+    """An error raised by R's `stop()` in translated code."""
+
+
+def stop(*args, call_=True) -> None:
+    """R's `stop(...)`: raise an error whose message is the values' text pasted together.
+
+    Examples:
+        >>> stop("x must be ", "positive")
+        Traceback (most recent call last):
+        ...
+        rstyle_keras.r.base.RError: x must be positive
+    """
+    raise RError("".join(_str(p) for a in args for p in _character(a)))
+
+
+def warning(*args, call_=True) -> None:
+    """R's `warning(...)`: a Python warning with the values' text pasted together.
+
+    Examples:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     warning("careful")
+        >>> _str(caught[0].message)
+        'careful'
+    """
+    import warnings
+
+    warnings.warn("".join(_str(p) for a in args for p in _character(a)), UserWarning,
+                  stacklevel=2)
+
+
+def do_call(what, args=(), quote: bool = False, envir=None):
+    """R's `do.call(what, args)`: call `what` with the elements of the list `args` (named
+    elements as keyword arguments). `what` may be a function or the name of one in
+    `rstyle_keras` or this module.
+
+    Examples:
+        >>> do_call(paste, ["a", "b"]), do_call("paste", rlist("a", "b", sep="-"))
+        ('a b', 'a-b')
+    """
+    if isinstance(what, _str):
+        import rstyle_keras
+
+        what = globals().get(what) or getattr(rstyle_keras, what)
+    if isinstance(args, Mapping):
+        positional = [v for k, v in args.items() if not isinstance(k, _str) or not k]
+        named = {k: v for k, v in args.items() if isinstance(k, _str) and k}
+        return what(*positional, **named)
+    return what(*_items(args) if not isinstance(args, list) else args)
+
+
+def Reduce(f, x, init=MISSING, accumulate: bool = False):  # noqa: N802  (R's name)
+    """R's `Reduce(f, x, init, accumulate = FALSE)`: combine the elements from the left.
+
+    Examples:
+        >>> Reduce(lambda a, b: a + b, r_colon(1, 4)), Reduce(max, [3, 9, 2], accumulate=True)
+        (10, c(3, 9, 9))
+    """
+    values = _over(x)[0]
+    if init is not MISSING:
+        values = [init, *values]
+    if not values:
+        return None
+    steps = list(itertools.accumulate(values, f))
+    return _simplify(steps, None) if accumulate else steps[-1]
+
+
+def Filter(f, x):  # noqa: N802  (R's name)
+    """R's `Filter(f, x)`: the elements for which `f` is TRUE.
+
+    Examples:
+        >>> Filter(lambda v: v > 1, r_colon(1, 3))
+        c(2, 3)
+    """
+    values, names_ = _over(x)
+    keep = [k for k, v in enumerate(values) if bool(f(v))]
+    if isinstance(x, (list, Mapping, NamedList)) and not isinstance(x, RVector):
+        if names_:
+            return RList.from_pairs([(names_[k] or None, values[k]) for k in keep])
+        return [values[k] for k in keep]
+    return RVector([values[k] for k in keep])
+
+
+def Map(f, *args, **kwargs):  # noqa: N802  (R's name)
+    """R's `Map(f, ...)`: `f` applied to the first elements of each argument, then the
+    second ones, ... (recycled); a list (named by the first argument's names).
+
+    Examples:
+        >>> Map(lambda a, b: a * b, r_colon(1, 3), r_colon(4, 6))
+        [4, 10, 18]
+    """
+    columns = [_over(a)[0] for a in args]
+    n = _max((_len(col) for col in columns), default=0)
+    results = [f(*(col[k % _len(col)] for col in columns), **kwargs) for k in _range(n)]
+    first_names = _over(args[0])[1] if args else None
+    if first_names:
+        return RList.from_pairs([(nm or None, r) for nm, r in zip(first_names, results)])
+    return results
+
+
+def file_path(*args, fsep: _str = "/"):
+    """R's `file.path(...)`: the parts joined by "/" (vectorised as `paste()`).
+
+    Examples:
+        >>> file_path("data", "mnist.npz")
+        'data/mnist.npz'
+    """
+    return paste(*args, sep=fsep)
 
 
 _ = (r_subset, rlist, MISSING, r_colon)  # re-exported for translated code
