@@ -684,11 +684,8 @@ class RList(dict):
         del self[name]
 
     def __getitem__(self, key):
-        if isinstance(key, (int, np.integer)) and not isinstance(key, bool) \
-                and not dict.__contains__(self, key):
-            return list(self.values())[key]
         if isinstance(key, (int, np.integer)) and not isinstance(key, bool):
-            return list(self.values())[key]
+            return list(self.values())[key]  # positional, named or not (0-based)
         return dict.__getitem__(self, key)
 
     def names(self) -> RVector:
