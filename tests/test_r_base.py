@@ -504,6 +504,13 @@ def test_print_of_a_keras_model_is_its_summary(capsys):
     assert "Total params: 8" in out and "Dense" in out
 
 
+def test_print_of_a_shape_is_r_keras3s(capsys):
+    import rstyle_keras as rk
+
+    r_print(rk.shape(None, 28, 28))
+    assert capsys.readouterr().out == "shape(None, 28, 28)\n"
+
+
 def test_print_of_a_tensor_is_its_repr(capsys):
     import rstyle_keras as rk
 

@@ -385,6 +385,8 @@ def _value_lines(x, digits: int = 7) -> list:
         return _vector_lines(list(x), None if names is None else list(names), digits)
     if _is_list(x):
         return _list_lines(x, "", digits)
+    if isinstance(x, tuple) and type(x) is not tuple:  # shape() and other Python types
+        return repr(x).splitlines()
     if isinstance(x, (tuple, _range)):
         return _vector_lines(list(x), digits=digits) if _len(x) else ["NULL"]
     if _is_scalar(x):
