@@ -22,7 +22,9 @@ Python number or string (R's scalars are vectors of length 1), R's arrays and ma
 NumPy arrays holding R's values at R's positions (`array()` and `matrix()` fill in R's
 column-major order), lists are Python lists, named lists `RList`s. `runif()` and `rnorm()`
 give 1-d NumPy arrays (fast for the large random inputs tutorials make). Tensors are read
-through NumPy where R would convert them to R arrays.
+through NumPy where R would convert them to R arrays. Python ints are R's integers and
+floats R's doubles: `print(100000)` writes `100000` for an int and `1e+05` for a float,
+`str()` says `int` or `num`, as R does for `100000L` and `100000`.
 
 Examples:
     >>> from rstyle_keras.r.base import c
