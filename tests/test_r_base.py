@@ -378,6 +378,36 @@ CASES = [
      lambda: base.Map(lambda a, b: a * b, r_colon(1, 3), r_colon(4, 6)), [4, 10, 18]),
     ("file_path", "file.path('data', 'x.npz')", lambda: base.file_path("data", "x.npz"),
      "data/x.npz"),
+    ("unlist", "unlist(list(1, list(2, 3)))", lambda: base.unlist([1, [2, 3]]), V([1, 2, 3])),
+    ("unlist", "unlist(list(a = 1, b = list(c = 2, d = 3)))",
+     lambda: base.unlist(rlist(a=1, b=rlist(c=2, d=3))), V([1, 2, 3], ["a", "b.c", "b.d"])),
+    ("unlist", "unlist(list(a = 1:2))", lambda: base.unlist(rlist(a=r_colon(1, 2))),
+     V([1, 2], ["a1", "a2"])),
+    ("order", "order(c(3, 1, 2))", lambda: base.order(c(3, 1, 2)), V([2, 3, 1])),
+    ("order", "order(c(2, NA, 1))", lambda: base.order(c(2, NA, 1)), V([3, 1, 2])),
+    ("identical", "identical(c(1, 2), c(1, 2))", lambda: base.identical(c(1, 2), c(1, 2)), True),
+    ("identical", "identical(1L, 1)  # integer vs double", lambda: base.identical(1, 1.0), False),
+    ("vector", "vector('list', 2)", lambda: base.vector("list", 2), [None, None]),
+    ("vector", "vector('numeric', 2)", lambda: base.vector("numeric", 2), V([0.0, 0.0])),
+    ("append", "append(1:3, 99, after = 1)", lambda: base.append(r_colon(1, 3), 99, after=1),
+     V([1, 99, 2, 3])),
+    ("gsub", "gsub('a', 'o', c('banana', 'apple'))",
+     lambda: base.gsub("a", "o", c("banana", "apple")), V(["bonono", "opple"])),
+    ("gsub", "gsub('(\\w+)@', '\\1 at ', 'me@x')",
+     lambda: base.gsub(r"(\w+)@", r"\1 at ", "me@x"), "me at x"),
+    ("gsub", "gsub('.', '-', 'a.b', fixed = TRUE)", lambda: base.gsub(".", "-", "a.b", fixed=True),
+     "a-b"),
+    ("sub", "sub('a', 'o', 'banana')", lambda: base.sub("a", "o", "banana"), "bonana"),
+    ("grepl", "grepl('an', c('banana', 'kiwi'))", lambda: base.grepl("an", c("banana", "kiwi")),
+     V([True, False])),
+    ("grepl", "grepl('A', 'abc', ignore.case = TRUE)",
+     lambda: base.grepl("A", "abc", ignore_case=True), V([True])),
+    ("strsplit", "strsplit('a,b,,c', ',')", lambda: base.strsplit("a,b,,c", ","),
+     [V(["a", "b", "", "c"])]),
+    ("strsplit", "strsplit(c('ab', 'c'), '')", lambda: base.strsplit(c("ab", "c"), ""),
+     [V(["a", "b"]), V(["c"])]),
+    ("substr", "substr('keras', 2, 4)", lambda: base.substr("keras", 2, 4), "era"),
+    ("trimws", "trimws('  a  ')", lambda: base.trimws("  a  "), "a"),
     ("letters", "letters[1:3]", lambda: r_subset(letters, r_colon(1, 3)), V(["a", "b", "c"])),
     ("LETTERS", "LETTERS[26]", lambda: r_subset(LETTERS, 26), V(["Z"])),
 ]
@@ -436,6 +466,7 @@ PRINTS = [
     ("print(list(a = 1, b = 'x'))", rlist(a=1, b="x"), '$a\n[1] 1\n\n$b\n[1] "x"\n'),
     ("print(list(a = list(b = 1)))", rlist(a=rlist(b=1)), "$a\n$a$b\n[1] 1\n\n"),
     ("print(list())", [], "list()"),
+    ("print(c('a', 'b'), quote = FALSE)", c("a", "b"), "[1] a b"),
     ("print(1:3 * 2L)", r_colon(1, 3) * 2, "[1] 2 4 6"),
     ("print(matrix(c(1.5, 22, 3, 4), 2))  # columns laid out on their own",
      matrix(c(1.5, 22, 3, 4), 2), "     [,1] [,2]\n[1,]  1.5    3\n[2,] 22.0    4"),
@@ -444,7 +475,7 @@ PRINTS = [
 
 @pytest.mark.parametrize("r_code, value, output", PRINTS, ids=[p[0] for p in PRINTS])
 def test_print_writes_what_r_writes(r_code, value, output, capsys):
-    assert r_print(value) is value
+    assert r_print(value, quote="quote = FALSE" not in r_code) is value
     assert capsys.readouterr().out == output + "\n", r_code
 
 

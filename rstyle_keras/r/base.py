@@ -11,7 +11,9 @@
 `abs`, `sqrt`, `exp`, `log`, `floor`, `ceiling`, `prod`, `cumsum`, `sort`, `unique`,
 `numeric`, `integer`, `character`, `logical`, `ifelse`, `t`, `rbind`, `cbind`,
 `rowSums`, `rowMeans`, `colSums`, `colMeans`, `message`, `stop` (raises `RError`),
-`warning`, `do_call`, `Reduce`, `Filter`, `Map`, `file_path`. Names follow the naming rule
+`warning`, `do_call`, `Reduce`, `Filter`, `Map`, `file_path`, `unlist`, `order`,
+`identical`, `vector`, `append`, and text: `gsub`, `sub`, `grepl`, `strsplit`, `substr`,
+`trimws` (Python's regular expressions stand for R's). Names follow the naming rule
 (`set.seed` is `set_seed`); several shadow Python's built-ins (`print`, `sum`, `max`,
 `min`, `round`, `range`, `str`, `all`, `any`, `abs`), on purpose, which is why
 `rstyle_keras`'s own `import *` does not export them. The rest of R's base package is out
@@ -77,7 +79,8 @@ __all__ = [
     "Filter", "Map", "RError", "Reduce", "abs", "all", "any", "cbind", "ceiling", "character",
     "colMeans", "colSums", "cumsum", "do_call", "exp", "file_path", "floor", "ifelse",
     "integer", "log", "logical", "message", "numeric", "prod", "rbind", "rowMeans",
-    "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning",
+    "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning", "unlist", "order",
+    "identical", "vector", "append", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
     "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_character", "as_integer",
     "as_numeric", "c", "cat", "dim", "dim_set", "head", "invisible", "is_na", "is_null",
     "lapply", "length", "letters", "matrix", "max", "max_col", "mean", "min", "names",
@@ -247,8 +250,12 @@ def c(*values, **named):
 
 # --- printing ---------------------------------------------------------------------------
 
-def _texts(values: list, digits: int = 7, quote: bool = True) -> tuple[list, bool]:
+_QUOTE = [True]  # print(quote = FALSE) for the call in progress
+
+
+def _texts(values: list, digits: int = 7, quote: bool | None = None) -> tuple[list, bool]:
     """R's text of each element of a vector, and whether it is right-justified."""
+    quote = _QUOTE[0] if quote is None else quote
     if _any(isinstance(v, _str) for v in values):
         texts = ["NA" if v is NA or v is None else
                  (r_string(v) if quote else v) if isinstance(v, _str) else
@@ -396,7 +403,7 @@ def _value_lines(x, digits: int = 7) -> list:
     return repr(x).splitlines()
 
 
-def print(x=None, digits=None, *args, **kwargs):  # noqa: A001  (R's name)
+def print(x=None, digits=None, quote: bool = True, *args, **kwargs):  # noqa: A001
     """R's `print(x)`: show `x` as R prints it, and return `x` (R returns it invisibly).
 
     Vectors print as `[1] 1 2 3`, wrapped at 80 characters with the index of each line's
@@ -410,6 +417,7 @@ def print(x=None, digits=None, *args, **kwargs):  # noqa: A001  (R's name)
     Arguments:
         x: the value.
         digits: significant digits of numbers (R's default 7).
+        quote: FALSE writes strings without quotes.
 
     Value: `x`.
 
@@ -434,7 +442,11 @@ def print(x=None, digits=None, *args, **kwargs):  # noqa: A001  (R's name)
     if _is_model(x) and not isinstance(x, (np.ndarray, Mapping)):
         x.summary()
         return x
-    lines = _value_lines(x, 7 if digits is None else _whole(digits, "print(digits)"))
+    _QUOTE[0] = bool(quote)
+    try:
+        lines = _value_lines(x, 7 if digits is None else _whole(digits, "print(digits)"))
+    finally:
+        _QUOTE[0] = True
     _print("\n".join(lines))
     return x
 
@@ -2306,6 +2318,200 @@ def file_path(*args, fsep: _str = "/"):
         'data/mnist.npz'
     """
     return paste(*args, sep=fsep)
+
+
+def unlist(x, use_names: bool = True):
+    """R's `unlist(x)`: the elements of a (nested) list as one vector, in R's common type;
+    names joined as R does (`a.b`, `a1`, `a2`).
+
+    Examples:
+        >>> unlist([1, [2, 3]]), unlist(rlist(a=1, b=rlist(c=2)))
+        (c(1, 2, 3), c(a=1, b.c=2))
+    """
+    values, labels = [], []
+
+    def walk(v, prefix):
+        if _is_list(v) or isinstance(v, RVector):
+            items, inner = _over(v)
+            for k, item in enumerate(items):
+                name = inner[k] if inner else ""
+                if prefix and name:
+                    label = f"{prefix}.{name}"
+                elif prefix:
+                    label = prefix if _len(items) == 1 else f"{prefix}{k + 1}"
+                else:
+                    label = name
+                walk(item, label)
+        else:
+            for item in _items(v):
+                values.append(item)
+                labels.append(prefix)
+
+    walk(x, "")
+    if x is None:
+        return None
+    has_names = use_names and _any(labels)
+    return RVector(_coerce(values), labels if has_names else None)
+
+
+def order(*args, decreasing: bool = False):
+    """R's `order(x)`: the 1-based positions that sort `x` (ties keep their order; NA
+    last).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> order(c(3, 1, 2)), order(c(3, 1, 2), decreasing=True)
+        (c(2, 3, 1), c(1, 3, 2))
+    """
+    values = _items(args[0])
+    present = [k for k, v in enumerate(values) if not _na(v)]
+    present.sort(key=lambda k: values[k], reverse=bool(decreasing))
+    return RVector([k + 1 for k in present] + [k + 1 for k, v in enumerate(values) if _na(v)])
+
+
+def identical(x, y) -> bool:
+    """R's `identical(x, y)`: the same values of the same kind.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> identical(c(1, 2), c(1, 2)), identical(c(1, 2), c(2, 1))
+        (True, False)
+    """
+    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+        return (isinstance(x, np.ndarray) and isinstance(y, np.ndarray)
+                and x.shape == y.shape and bool(np.array_equal(x, y, equal_nan=x.dtype.kind
+                                                                == "f")))
+    if isinstance(x, RVector) and isinstance(y, RVector):
+        return (_len(x) == _len(y) and _item_names(x) == _item_names(y) and _all(
+            (a is b) or (_na(a) and _na(b)) or (type(a) is type(b) and a == b)
+            for a, b in zip(x, y)))
+    return type(x) is type(y) and bool(x == y)
+
+
+def vector(mode: _str = "logical", length=0):  # noqa: A002  (R's argument name)
+    """R's `vector(mode, length)`: a list of NULLs (`"list"`) or a vector of zeros.
+
+    Examples:
+        >>> vector("list", 2), vector("numeric", 2)
+        ([None, None], c(0.0, 0.0))
+    """
+    n = _whole(length, "vector(length)")
+    makers = {"list": lambda: [None] * n, "numeric": lambda: numeric(n),
+              "double": lambda: numeric(n), "integer": lambda: integer(n),
+              "character": lambda: character(n), "logical": lambda: logical(n)}
+    if mode not in makers:
+        raise ValueError(f"vector(): `mode` must be one of {sorted(makers)}; received "
+                         f"{mode!r}.")
+    return makers[mode]()
+
+
+def append(x, values, after=None):
+    """R's `append(x, values, after = length(x))`: a new vector or list with `values`
+    inserted after position `after`.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> append(c(1, 2), 3), append([1, 2], [9], after=1)
+        (c(1, 2, 3), [1, 9, 2])
+    """
+    items = _items(x) if not isinstance(x, list) else list(x)
+    k = _len(items) if after is None else _whole(after, "append(after)")
+    new = list(values) if isinstance(values, list) else _items(values)
+    out = items[:k] + new + items[k:]
+    return out if isinstance(x, list) else c(*out)
+
+
+def _pattern(pattern: _str, fixed: bool, ignore_case: bool):
+    import re
+
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(re.escape(pattern) if fixed else pattern, flags)
+
+
+def _replacement(text: _str, fixed: bool) -> _str:
+    """R's `\\1` back-references are Python's too; a literal backslash elsewhere stays."""
+    return text.replace("\\", "\\\\") if fixed else text
+
+
+def gsub(pattern, replacement, x, ignore_case: bool = False, perl: bool = False,
+         fixed: bool = False):
+    """R's `gsub(pattern, replacement, x)`: replace every match, element-wise (Python's
+    regular expressions stand for R's; `fixed = TRUE` matches the text itself).
+
+    Examples:
+        >>> gsub("a", "o", c("banana", "apple")), gsub(".", "-", "a.b", fixed=True)
+        (c('bonono', 'opple'), 'a-b')
+    """
+    regex = _pattern(pattern, fixed, ignore_case)
+    return _text_result([regex.sub(_replacement(replacement, fixed), v)
+                         for v in _character(x)])
+
+
+def sub(pattern, replacement, x, ignore_case: bool = False, perl: bool = False,
+        fixed: bool = False):
+    """R's `sub(pattern, replacement, x)`: replace the first match, element-wise.
+
+    Examples:
+        >>> sub("a", "o", "banana")
+        'bonana'
+    """
+    regex = _pattern(pattern, fixed, ignore_case)
+    return _text_result([regex.sub(_replacement(replacement, fixed), v, count=1)
+                         for v in _character(x)])
+
+
+def grepl(pattern, x, ignore_case: bool = False, perl: bool = False, fixed: bool = False):
+    """R's `grepl(pattern, x)`: whether each string matches.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> grepl("an", c("banana", "kiwi"))
+        c(True, False)
+    """
+    regex = _pattern(pattern, fixed, ignore_case)
+    return RVector([regex.search(v) is not None for v in _character(x)])
+
+
+def strsplit(x, split, fixed: bool = False, perl: bool = False):
+    """R's `strsplit(x, split)`: a list with, for each string, the vector of its pieces
+    (`split = ""` splits into characters).
+
+    Examples:
+        >>> strsplit("a b c", " "), strsplit("abc", "")
+        ([c('a', 'b', 'c')], [c('a', 'b', 'c')])
+    """
+    out = []
+    for v in _character(x):
+        if split == "":
+            out.append(RVector(list(v)))
+        else:
+            pieces = _pattern(split, fixed, False).split(v)
+            if pieces and pieces[-1] == "":  # R drops one trailing empty piece
+                pieces = pieces[:-1]
+            out.append(RVector(pieces))
+    return out
+
+
+def substr(x, start, stop):
+    """R's `substr(x, start, stop)`: characters `start` to `stop` (1-based, inclusive).
+
+    Examples:
+        >>> substr("keras", 2, 4)
+        'era'
+    """
+    first, last = _whole(start, "substr(start)"), _whole(stop, "substr(stop)")
+    return _text_result([v[_max(first, 1) - 1:_max(last, 0)] for v in _character(x)])
+
+
+def trimws(x, which: _str = "both"):
+    """R's `trimws(x)`: without leading and/or trailing white space.
+
+    Examples:
+        >>> trimws("  a b  "), trimws(" a ", which="left")
+        ('a b', 'a ')
+    """
+    strip = {"both": _str.strip, "left": _str.lstrip, "right": _str.rstrip}[which]
+    return _text_result([strip(v) for v in _character(x)])
 
 
 _ = (r_subset, rlist, MISSING, r_colon)  # re-exported for translated code
