@@ -901,26 +901,25 @@ def _number(x, what: str):
     return x
 
 
-def _tidy(values: list) -> RVector:
-    """Whole doubles from integer arguments stay integers."""
-    return RVector(values)
-
-
-def seq(from_=1, to=1, by=None, length_out=None, along_with=None, **kwargs):
+def seq(from_=None, to=None, by=None, length_out=None, along_with=None, **kwargs):
     """R's `seq()`: regular sequences.
 
     `seq(n)` is `1:n` (`seq_along(x)` when given a vector), `seq(from, to)` is
     `from:to`, `seq(from, to, by = )` steps by `by` up to `to`, `length.out` (here
-    `length_out`) makes that many evenly spaced values. R's first argument is `from`, a
-    Python keyword: here `from_` (also accepted as `**{"from": ...}`).
+    `length_out`) makes that many values: evenly spaced from `from` to `to`, or from
+    `from` (or down to `to`) in steps of `by` (default 1). R's defaults `from = 1, to = 1`
+    apply as R's `missing()` does, hence None here. R's first argument is `from`, a Python
+    keyword: here `from_` (also accepted as `**{"from": ...}`).
 
     Value: an RVector (integers when the arguments are).
 
     Examples:
         >>> seq(5), seq(2, 10, by=2), seq(0, 1, by=0.25)
         (c(1, 2, 3, 4, 5), c(2, 4, 6, 8, 10), c(0.0, 0.25, 0.5, 0.75, 1.0))
-        >>> seq(0, 1, length_out=3), seq(10, 1, by=-3)
-        (c(0.0, 0.5, 1.0), c(10, 7, 4, 1))
+        >>> seq(0, 1, length_out=3), seq(10, 1, by=-3), seq(length_out=3)
+        (c(0.0, 0.5, 1.0), c(10, 7, 4, 1), c(1, 2, 3))
+        >>> seq(to=10, by=2, length_out=3)
+        c(6, 8, 10)
     """
     if "from" in kwargs:
         from_ = kwargs.pop("from")
@@ -928,27 +927,31 @@ def seq(from_=1, to=1, by=None, length_out=None, along_with=None, **kwargs):
         raise TypeError(f"seq(): unused arguments {sorted(kwargs)}.")
     if along_with is not None:
         return seq_along(along_with)
-    if isinstance(from_, (tuple, list, np.ndarray)) and _len(_items(from_)) != 1 \
-            and to == 1 and by is None and length_out is None:
-        return seq_along(from_)
-    start = _number(from_, "seq(from)")
-    if to == 1 and by is None and length_out is None and start != 1:
-        return seq_len(start) if start >= 1 else r_colon(1, start)
+    only_from = to is None and by is None and length_out is None
+    if from_ is not None and only_from:
+        if isinstance(from_, (tuple, list, np.ndarray)) and _len(_items(from_)) != 1:
+            return seq_along(from_)
+        n = _number(from_, "seq(from)")
+        return seq_len(n) if n >= 1 else r_colon(1, n)
     if length_out is not None:
         n = math.ceil(_number(length_out, "seq(length.out)"))
-        if by is not None:
-            step = _number(by, "seq(by)")
-            return _tidy([start + k * step for k in _range(n)])
-        end = _number(to, "seq(to)")
-        if n == 1:
-            return RVector([start])
-        step = (end - start) / (n - 1)
-        values = [start + k * step for k in _range(n)]
-        if _all(float(v).is_integer() for v in values) and isinstance(start, int) \
-                and isinstance(end, int) and float(step).is_integer():
-            values = [int(v) for v in values]
-        return RVector(values)
-    end = _number(to, "seq(to)")
+        if from_ is not None and to is not None:
+            start, end = _number(from_, "seq(from)"), _number(to, "seq(to)")
+            if n == 1:
+                return RVector([start])
+            step = (end - start) / (n - 1)
+            values = [start + k * step for k in _range(n)]
+            if isinstance(start, int) and isinstance(end, int) and float(step).is_integer():
+                values = [int(v) for v in values]
+            return RVector(values)
+        step = 1 if by is None else _number(by, "seq(by)")
+        if to is not None:
+            end = _number(to, "seq(to)")
+            return RVector([end - (n - 1 - k) * step for k in _range(n)])
+        start = 1 if from_ is None else _number(from_, "seq(from)")
+        return RVector([start + k * step for k in _range(n)])
+    start = 1 if from_ is None else _number(from_, "seq(from)")
+    end = 1 if to is None else _number(to, "seq(to)")
     if by is None:
         return r_colon(start, end)
     step = _number(by, "seq(by)")
@@ -958,8 +961,7 @@ def seq(from_=1, to=1, by=None, length_out=None, along_with=None, **kwargs):
         raise ValueError(f"seq(): wrong sign in 'by' argument: from {start} to {end} by "
                          f"{step}.")
     n = 0 if start == end else int(math.floor((end - start) / step + 1e-10))
-    values = [start + k * step for k in _range(n + 1)]
-    return _tidy(values)
+    return RVector([start + k * step for k in _range(n + 1)])
 
 
 def seq_len(length_out) -> RVector:
