@@ -12,7 +12,8 @@
 `numeric`, `integer`, `character`, `logical`, `ifelse`, `t`, `rbind`, `cbind`,
 `rowSums`, `rowMeans`, `colSums`, `colMeans`, `message`, `stop` (raises `RError`),
 `warning`, `do_call`, `Reduce`, `Filter`, `Map`, `file_path`, `unlist`, `order`,
-`identical`, `vector`, `append`, and text: `gsub`, `sub`, `grepl`, `strsplit`, `substr`,
+`identical`, `vector`, `append`, `length_set`, `is_numeric`, `is_character`, `is_list`,
+`is_function`, and text: `gsub`, `sub`, `grepl`, `strsplit`, `substr`,
 `trimws` (Python's regular expressions stand for R's). Names follow the naming rule
 (`set.seed` is `set_seed`); several shadow Python's built-ins (`print`, `sum`, `max`,
 `min`, `round`, `range`, `str`, `all`, `any`, `abs`), on purpose, which is why
@@ -80,7 +81,8 @@ __all__ = [
     "colMeans", "colSums", "cumsum", "do_call", "exp", "file_path", "floor", "ifelse",
     "integer", "log", "logical", "message", "numeric", "prod", "rbind", "rowMeans",
     "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning", "unlist", "order",
-    "identical", "vector", "append", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
+    "identical", "vector", "append", "length_set", "is_numeric", "is_character", "is_list",
+    "is_function", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
     "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_character", "as_integer",
     "as_numeric", "c", "cat", "dim", "dim_set", "head", "invisible", "is_na", "is_null",
     "lapply", "length", "letters", "matrix", "max", "max_col", "mean", "min", "names",
@@ -2514,6 +2516,73 @@ def trimws(x, which: _str = "both"):
     """
     strip = {"both": _str.strip, "left": _str.lstrip, "right": _str.rstrip}[which]
     return _text_result([strip(v) for v in _character(x)])
+
+
+def length_set(x, value):
+    """R's `length(x) <- n`: cut to `n` elements, or extended with NA (NULL for lists).
+
+    Examples:
+        >>> length_set(r_colon(1, 3), 5), length_set([1, 2, 3], 1)
+        (c(1, 2, 3, NA, NA), [1])
+    """
+    n = _whole(value, "length<-")
+    if isinstance(x, list):
+        return (list(x) + [None] * n)[:n]
+    items = _items(x)
+    return RVector((items + [NA] * n)[:n])
+
+
+def is_numeric(x) -> bool:
+    """R's `is.numeric(x)`: numbers (not logicals), as scalars, vectors or arrays.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> is_numeric(c(1, 2)), is_numeric("a"), is_numeric(True)
+        (True, False, False)
+    """
+    if isinstance(x, np.ndarray) or _is_tensor(x):
+        return np.asarray(x).dtype.kind in "iuf"
+    if isinstance(x, (bool, np.bool_, _str)) or x is None or _is_list(x):
+        return False
+    values = _items(x)
+    return _all(isinstance(v, (numbers.Number, np.number)) and not isinstance(v, bool)
+                for v in values if v is not NA)
+
+
+def is_character(x) -> bool:
+    """R's `is.character(x)`.
+
+    Examples:
+        >>> is_character("a"), is_character(1)
+        (True, False)
+    """
+    if isinstance(x, np.ndarray):
+        return x.dtype.kind in "US"
+    if isinstance(x, _str):
+        return True
+    if isinstance(x, (RVector, tuple)) and not _is_list(x):
+        return _len(x) > 0 and _all(isinstance(v, _str) or v is NA for v in x)
+    return False
+
+
+def is_list(x) -> bool:
+    """R's `is.list(x)`: a list, named or not.
+
+    Examples:
+        >>> is_list([1]), is_list(rlist(a=1)), is_list(r_colon(1, 2))
+        (True, True, False)
+    """
+    return _is_list(x)
+
+
+def is_function(x) -> bool:
+    """R's `is.function(x)`.
+
+    Examples:
+        >>> is_function(print), is_function(1)
+        (True, False)
+    """
+    return callable(x) and not isinstance(x, type)
 
 
 _ = (r_subset, rlist, MISSING, r_colon)  # re-exported for translated code
