@@ -291,8 +291,8 @@ class RVector(tuple):
     condition has length > 1" in `if`. Comparing with None (R's NULL) is plain Python.
 
     `x[i]` (Python's indexing) stays 0-based: the translator emits it for literal
-    positive `[[i]]`; R's `[` and `[[` are `r_subset()` and `r_get()`. Names (R's
-    `c(a = 1)`) are kept in `names()`.
+    positive `[[i]]`, and `x["a"]` (R's `x[["a"]]`) reads by name; R's `[` and `[[` are
+    `r_subset()` and `r_get()`. Names (R's `c(a = 1)`) are kept in `names()`.
 
     Examples:
         >>> v = RVector([1, 2, 3, 4])
@@ -364,6 +364,12 @@ class RVector(tuple):
         return len(self) > 0
 
     def __getitem__(self, key):
+        if isinstance(key, str):  # the translator's x[["name"]]: by name
+            names = self.__dict__.get("_names") or ()
+            if key not in names:
+                raise KeyError(f"subscript out of bounds: no element named {key!r}; the "
+                               f"names are {list(names)}.")
+            return tuple.__getitem__(self, names.index(key))
         item = tuple.__getitem__(self, key)
         if isinstance(key, slice):
             names = self.__dict__.get("_names")
@@ -936,6 +942,8 @@ def _rebuild(x, values: list, names):
     if isinstance(x, Mapping):
         return RList.from_pairs([(n if n else None, v) for n, v in zip(names, values)])
     if isinstance(x, list):
+        if names is not None and any(names):  # a list that gains names is a named list
+            return RList.from_pairs([(n or None, v) for n, v in zip(names, values)])
         return values
     if isinstance(x, Shape):
         return Shape(values)
