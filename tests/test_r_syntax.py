@@ -283,6 +283,9 @@ TENSOR_CASES = [
     ("x[1:2]", (r_colon(1, 2),), np.array([[1, 4, 7, 10], [2, 5, 8, 11]])),
     ("x[c(1, 3), c(2, 4)]", (c(1, 3), c(2, 4)), np.array([[4, 10], [6, 12]])),
     ("x[, 2:2]  # shape kept", (MISSING, r_colon(2, 2)), np.array([[4], [5], [6]])),
+    ("x[, c(2)]  # a length-1 vector is one index", (MISSING, c(2)), np.array([4, 5, 6])),
+    ("x[2:3, c(1, 4)]", (r_colon(2, 3), c(1, 4)), np.array([[2, 11], [3, 12]])),
+    ("x[c(-1, -2)]", (c(-1, -2),), np.array([[3, 6, 9, 12], [2, 5, 8, 11]])),
     ("x[NULL]  # new axis", (None,), np.arange(1, 13).reshape(4, 3).T[None]),
     ("x[c(TRUE, FALSE, TRUE), 1]", (c(True, False, True), 1), np.array([1, 3])),
 ]

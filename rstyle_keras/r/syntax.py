@@ -573,6 +573,12 @@ def _scalar(x, what: str):
     return _py(x)
 
 
+class _ColonVector(RVector):
+    """The RVector of `a:b`, remembered as such: R keras3's `[` on tensors reads `a:b` as a
+    slice (so `x[, 2:2]` keeps its axis while `x[, 2]` drops it). Anywhere else it is an
+    RVector (operators give plain RVectors)."""
+
+
 def r_colon(start, end) -> RVector:
     """R's `start:end`: the sequence from `start` in steps of 1 (or -1) up to `end`.
 
@@ -592,7 +598,7 @@ def r_colon(start, end) -> RVector:
     step = 1 if b >= a else -1
     if float(a).is_integer() and abs(a) < 2**31:
         a = int(a)
-    return RVector([a + step * i for i in range(n + 1)])
+    return _ColonVector([a + step * i for i in range(n + 1)])
 
 
 def _match_key(x, strings: bool):
@@ -1000,7 +1006,7 @@ def _tensor_key(x, indices: tuple) -> tuple:
                 arr = np.where(arr > 0, arr - 1, arr).astype(int)
                 return tuple(arr[:, k] for k in range(arr.shape[1]))
     key, advanced = [], []
-    for axis, index in enumerate(indices):
+    for index in indices:
         if index is MISSING:
             key.append(slice(None))
         elif index is None or index is Ellipsis:
@@ -1017,17 +1023,20 @@ def _tensor_key(x, indices: tuple) -> tuple:
             if 0 in ints:
                 raise IndexError("op_subset: indexing is 1-based; received a 0 index.")
             shifted = [i - 1 if i > 0 else i for i in ints]
-            scalar = not isinstance(index, (tuple, list, range, np.ndarray)) and not (
+            # R has no scalars: a length-1 vector is one index (the axis goes), except
+            # `a:b`, which R keras3 reads as a slice (`x[, 2:2]` keeps the axis)
+            colon = isinstance(index, _ColonVector)
+            scalar = len(ints) == 1 and not colon and not (
+                isinstance(index, np.ndarray) and index.ndim > 0) and not (
                 _is_tensor(index) and len(getattr(index, "shape", ())) > 0)
             if scalar:
                 key.append(shifted[0])
-            elif (len(ints) > 1 and all(i > 0 for i in ints)
-                  and all(b - a == 1 for a, b in zip(ints, ints[1:]))):
+            elif (colon or len(ints) > 1) and all(i > 0 for i in ints) and all(
+                    b - a == 1 for a, b in zip(ints, ints[1:])):
                 key.append(slice(shifted[0], shifted[-1] + 1))
             else:
                 key.append(np.asarray(shifted, dtype=int))
                 advanced.append(len(key) - 1)
-        del axis
     if len(advanced) > 1:
         rank = len(advanced)
         for k, position in enumerate(advanced):
