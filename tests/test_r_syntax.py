@@ -402,3 +402,32 @@ def test_named_lists_reach_keras_as_dicts():
     y = rlist(priority=array(runif(4), c(4, 1)), department=rk.to_categorical(c(0, 1, 1, 0), 2))
     history = rk.fit(model, x, y, epochs=1, verbose=0)
     assert {"loss", "priority_loss", "department_loss"} <= set(history.metrics.names())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-9, 9), min_size=1, max_size=8), st.data())
+def test_vector_indexing_properties(values, data):
+    v = RVector(values)
+    n = len(values)
+    positive = data.draw(st.lists(st.integers(1, n), max_size=6))
+    assert list(r_subset(v, RVector(positive))) == [values[k - 1] for k in positive]
+    negative = data.draw(st.lists(st.integers(1, n), min_size=1, max_size=n))
+    assert list(r_subset(v, -RVector(negative))) == [
+        x for k, x in enumerate(values, 1) if k not in negative]
+    mask = data.draw(st.lists(st.booleans(), min_size=1, max_size=n))
+    assert list(r_subset(v, RVector(mask))) == [
+        x for k, x in enumerate(values) if mask[k % len(mask)]]
+    # assignment then reading gives the value back, and leaves v alone
+    k = data.draw(st.integers(1, n + 2))
+    changed = r_subset_set(v, k, value=100)
+    assert r_get(changed, k) == 100 and list(v) == values
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(1, 3), st.data())
+def test_array_indexing_is_r_column_major(d1, d2, d3, data):
+    n = d1 * d2 * d3
+    a = array(r_colon(1, n), c(d1, d2, d3))
+    i, j, k = (data.draw(st.integers(1, d)) for d in (d1, d2, d3))
+    # R: element [i, j, k] of array(1:n, c(d1, d2, d3)) is the column-major position
+    assert r_subset(a, i, j, k) == i + (j - 1) * d1 + (k - 1) * d1 * d2
