@@ -392,7 +392,7 @@ def _value_lines(x, digits: int = 7) -> list:
     if isinstance(x, RVector):
         names = x.names()
         if not _len(x):
-            return ["character(0)" if False else "numeric(0)"]
+            return ["numeric(0)"]  # the type of an empty vector is not kept
         return _vector_lines(list(x), None if names is None else list(names), digits)
     if _is_list(x):
         return _list_lines(x, "", digits)
