@@ -56,6 +56,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from ..dispatch import keras_loaded
+from .helpers import Shape
 from .named_list import NamedList
 from .number_format import format_element, format_numbers, r_string
 from .number_format import is_na as _na
@@ -396,7 +397,9 @@ def _value_lines(x, digits: int = 7) -> list:
         return _vector_lines(list(x), None if names is None else list(names), digits)
     if _is_list(x):
         return _list_lines(x, "", digits)
-    if isinstance(x, tuple) and type(x) is not tuple:  # shape() and other Python types
+    if isinstance(x, Shape):  # R keras3's format.keras_shape: NA for unknown sizes
+        return ["shape(" + ", ".join("NA" if d is None else _str(d) for d in x) + ")"]
+    if isinstance(x, tuple) and type(x) is not tuple:  # other Python tuple types
         return repr(x).splitlines()
     if isinstance(x, (tuple, _range)):
         return _vector_lines(list(x), digits=digits) if _len(x) else ["NULL"]
