@@ -206,6 +206,7 @@ CASES = [
     ("r_iter", "for (v in list(a = 1, b = 2))", lambda: list(r_iter(rlist(a=1, b=2))), [1, 2]),
     ("r_iter", "for (v in 1:3)", lambda: list(r_iter(r_colon(1, 3))), [1, 2, 3]),
     ("r_iter", "for (v in NULL)", lambda: list(r_iter(None)), []),
+    ("r_iter", "for (v in 5)", lambda: list(r_iter(5)), [5]),
     ("r_iter", "for (v in matrix(1:4, 2))", lambda: list(r_iter(matrix(r_colon(1, 4), 2))),
      [1, 2, 3, 4]),
 ]

@@ -669,8 +669,10 @@ class RList(dict):
 
     Unnamed elements (`list(1, b = 2)`) are kept under their 0-based position as key and
     have the name "" in `names()`, as in R. `x[i]` with an int is positional (0-based,
-    what the translator emits for a literal `x[[i + 1]]`), `x["a"]` is by name. Iterating
-    a dict gives its keys: R's `for (v in x)` over a list is `for v in r_iter(x)`.
+    what the translator emits for a literal `x[[i + 1]]`), `x["a"]` is by name. It keeps
+    the dict protocol (iterating gives the keys, as Python code expects of a dict): R's
+    `for (v in x)` is `for v in r_iter(x)`, which walks the values. Keras's tree walks it
+    as a dict (registered when Keras is first used).
 
     Examples:
         >>> x = rlist(1, b="two")
@@ -781,8 +783,9 @@ def rlist(*unnamed, **named) -> RList:
 
 
 def r_iter(x):
-    """What R's `for (v in x)` walks over: the values of a named list (a dict, RList or
-    NamedList), the elements of a vector, the first axis of an array.
+    """What R's `for (v in x)` walks over, for any `x`: nothing for NULL, a number once,
+    the values of a named list (an RList or dict, whose own iteration gives keys), the
+    elements of a vector or list, all the elements of an array in R's column-major order.
 
     Examples:
         >>> list(r_iter(rlist(a=1, b=2))), list(r_iter(r_colon(1, 3)))
