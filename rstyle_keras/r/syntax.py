@@ -23,6 +23,10 @@ end, missing trailing indices are implied); on NumPy arrays it is R's `[` on R a
 (positions as R has them: `x[1, 2]` is NumPy's `x[0, 1]`; one index reads the array in
 R's column-major order).
 
+Python ints play R's integers and floats R's doubles (`print()`, `str()` and tensor dtypes
+follow the type), so R's double literals are best written as floats (`2` as `2.0`, `1L`
+as `1`): every helper here and in `r.base` takes whole floats where R takes integers.
+
 Examples:
     >>> from rstyle_keras.r.base import c
     >>> c(1, 2, 3) * 2 + c(10, 20, 30)
