@@ -117,6 +117,7 @@ class Piece:
     indent: int
     text: list  # physical lines: [(R line, text)]
     kind: str = "simple"  # simple (`;` may follow), header (a suite follows), closed
+    up: bool = False  # a one-line def made for its statement: the line above if free
 
 
 @dataclass
@@ -163,8 +164,15 @@ class Writer:
 
     def put(self, piece: Piece) -> None:
         first_r, first_text = piece.text[0]
-        self.flush_comments(first_r)
         pad = " " * piece.indent
+        if piece.up and len(self.lines) <= first_r - 2:  # the line above is free
+            self.flush_comments(first_r - 1)
+            if len(self.lines) <= first_r - 2:
+                self.new_line(first_r - 1, pad + first_text, piece.kind, piece.indent)
+                self.origin[-1] = first_r
+                self.last_of[first_r - 1] = len(self.lines) - 1
+                return
+        self.flush_comments(first_r)
         if self.lines and len(self.lines) >= first_r:
             last = len(self.lines) - 1
             while last >= 0 and self.kinds[last] in ("comment", "blank"):
@@ -469,11 +477,9 @@ class Translator:
                                 [(node.line, f"{scope} {', '.join(declared)}")]))
             if not self.scopes:
                 pieces = []
-        pieces += self.simple(node, c, ctx, prefix=prefix)
-        if tail == "return" and len(texts) == 1 and not post:
-            r = pieces[-1].text[-1][0]
-            pieces.append(Piece(r, ctx.indent, [(r, f"return {texts[0]}")]))
-        return pieces
+        # (as the last statement of a function, R returns the value invisibly: not here, so
+        # that an `initialize` method ending on `self$x <- x` stays a valid __init__)
+        return pieces + self.simple(node, c, ctx, prefix=prefix)
 
     def target(self, node: Node, ctx: Context) -> tuple[str, list]:
         """An assignment target's text, and a wrapper of the value where R replaces a part
@@ -605,6 +611,8 @@ class Translator:
         sub = Context(self, ctx.indent)
         sub.hoisted_end = ctx.hoisted_end
         pieces = self.function_def(name, fn, ctx.indent, fn.line, sub, method)
+        if len(pieces) == 1 and len(pieces[0].text) == 1 and not sub.hoisted:
+            pieces[0].up = True
         ctx.hoisted.extend(sub.hoisted + pieces)
         ctx.hoisted_end = max(ctx.hoisted_end, fn.end_line)
         return code(name)
