@@ -87,6 +87,8 @@ class Binary(Node):
     op: str
     left: Node
     right: Node
+    op_line: int = field(default=0, repr=False, compare=False, kw_only=True)
+    op_col: int = field(default=0, repr=False, compare=False, kw_only=True)
 
 
 @dataclass
@@ -99,6 +101,8 @@ class Unary(Node):
 class Formula(Node):
     lhs: Node | None
     rhs: Node
+    op_line: int = field(default=0, repr=False, compare=False, kw_only=True)
+    op_col: int = field(default=0, repr=False, compare=False, kw_only=True)
 
 
 @dataclass
@@ -319,6 +323,8 @@ class Parser:
             node = Binary("^", left, right)
         else:
             node = Binary(op, left, right)
+        if isinstance(node, (Binary, Formula)):
+            node.op_line, node.op_col = token.line, token.col
         return self.finish(node, start)
 
     def prefix(self) -> Node:
@@ -381,7 +387,9 @@ class Parser:
             if value == "~":
                 self.next()
                 self.skip_newlines()
-                return self.finish(Formula(None, self.expr(P_TILDE)), token)
+                node = Formula(None, self.expr(P_TILDE + 1), op_line=token.line,
+                               op_col=token.col)
+                return self.finish(node, token)
             if value == "?":
                 self.next()
                 return self.finish(Help(self.expr(P_HELP)), token)

@@ -61,6 +61,14 @@ KERAS_PACKAGES = {"keras3", "keras"}
 QUIET_PACKAGES = {"tensorflow", "reticulate", "base", "stats", "utils", "methods",
                   "graphics", "grDevices"}
 NAMESPACES = KERAS_PACKAGES | QUIET_PACKAGES
+# R functions of environments, language objects and S4/R5/R6 classes: not translatable.
+UNSUPPORTED = {
+    "environment", "new.env", "local", "eval", "evalq", "parse", "quote", "bquote",
+    "substitute", "deparse", "sys.call", "sys.function", "match.call", "on.exit", "assign",
+    "get", "get0", "exists", "setClass", "setGeneric", "setMethod", "setRefClass", "new",
+    "UseMethod", "NextMethod", "R6Class", "Recall", "body", "formals", "as.formula",
+    "with", "within", "attach",
+}
 # R's class constructors whose methods get R's implicit `self` as their first parameter.
 CLASS_CONSTRUCTORS = {
     "Callback", "Constraint", "Layer", "LearningRateSchedule", "Loss", "Metric", "Model",
@@ -118,6 +126,7 @@ class Piece:
     text: list  # physical lines: [(R line, text)]
     kind: str = "simple"  # simple (`;` may follow), header (a suite follows), closed
     up: bool = False  # a one-line def made for its statement: the line above if free
+    newline: bool = False  # on a line of its own (a suite that cannot follow its header)
 
 
 @dataclass
@@ -177,7 +186,8 @@ class Writer:
             last = len(self.lines) - 1
             while last >= 0 and self.kinds[last] in ("comment", "blank"):
                 last -= 1
-            if (last >= 0 and last == len(self.lines) - 1 and self.origin[last] == first_r
+            if (not piece.newline and last >= 0 and last == len(self.lines) - 1
+                    and self.origin[last] == first_r
                     and self.kinds[last] == "simple" and self.indents[last] == piece.indent
                     and piece.kind == "simple"):
                 self.lines[last] += "; " + first_text
@@ -226,7 +236,10 @@ class Translator:
         self.scopes: list[dict] = []  # def scopes: {"locals": set, "declared": set}
 
     def error(self, message: str, node: Node):
-        raise TranslationError(message, self.filename, node.line, node.col)
+        line, col = node.line, node.col
+        if getattr(node, "op_line", 0):  # an operator's error: at the operator
+            line, col = node.op_line, node.op_col
+        raise TranslationError(message, self.filename, line, col)
 
     # -- names ----------------------------------------------------------------------------
     def py_name(self, name: str, node: Node, check: bool = True) -> str:
@@ -246,20 +259,20 @@ class Translator:
         return py
 
     def collect(self, node) -> None:
-        """Check every name once (collisions), and note the ones the script assigns."""
-        stack = [node]
-        while stack:
-            n = stack.pop()
+        """Check every name once, in source order (collisions), and note the ones the
+        script assigns (they shadow the package's functions in pipes)."""
+        found = []
+        for n in walk(node):
             if isinstance(n, Assign) and isinstance(n.target, Name):
-                self.defined.add(self.py_name(n.target.name, n.target))
-            if isinstance(n, Name) and n.name not in ("...", "_", "."):
-                self.py_name(n.name, n)
-            if isinstance(n, For):
-                self.defined.add(self.py_name(n.var, n))
-            if isinstance(n, list):
-                stack.extend(n)
-            elif isinstance(n, Node):
-                stack.extend(v for v in vars(n).values() if isinstance(v, (Node, list)))
+                found.append((n.target.line, n.target.col, n.target.name, n.target, True))
+            elif isinstance(n, Name) and n.name not in ("...", "_", "."):
+                found.append((n.line, n.col, n.name, n, False))
+            elif isinstance(n, For):
+                found.append((n.line, n.col, n.var, n, True))
+        for _, _, name, n, defines in sorted(found, key=lambda f: (f[0], f[1])):
+            py = self.py_name(name, n)
+            if defines:
+                self.defined.add(py)
 
     # -- program --------------------------------------------------------------------------
     def run(self) -> Translation:
@@ -302,10 +315,10 @@ class Translator:
             targets = self.destructure(node.left)
             return self.simple(node, self.expr(node.right, ctx), ctx, prefix=f"{targets} = ")
         if isinstance(node, If):
-            if tail is None and node.end_line == node.line and node.orelse is not None \
-                    and self.is_expression(node.then) and self.is_expression(node.orelse):
-                return self.simple(node, self.expr(node, ctx), ctx)
-            return self.if_statement(node, indent, tail, ctx)
+            if not (node.end_line == node.line and node.orelse is not None
+                    and self.is_expression(node.then) and self.is_expression(node.orelse)):
+                return self.if_statement(node, indent, tail, ctx)
+            # one line, two expressions: `a if cond else b` (below)
         if isinstance(node, For):
             var = self.py_name(node.var, node)
             iterable = self.expr(node.iterable, ctx)
@@ -409,9 +422,8 @@ class Translator:
             head.kind = "closed"
             return header
         for piece in inner:
-            if piece.text[0][0] <= header_r:  # on the header's line: the next line
-                piece.text[0] = (header_r + 1, piece.text[0][1])
-                piece.line = header_r + 1
+            if piece.text[0][0] <= header_r:  # on the header's line: a line of its own
+                piece.newline = True
         return header + inner
 
     def if_statement(self, node: If, indent: int, tail, ctx: Context,
@@ -635,7 +647,7 @@ class Translator:
                 return code((line, "*args, **kwargs"))
             return code((line, self.py_name(node.name, node)))
         if isinstance(node, Paren):
-            return code((line, "("), self.expr(node.expr, ctx, scalar), ")")
+            return code((line, "("), self.expr(node.expr, ctx, scalar), (node.end_line, ")"))
         if isinstance(node, Namespace):
             if node.package not in NAMESPACES:
                 self.error(f"`{node.package}{node.op}{node.name}`: the R package "
@@ -784,10 +796,14 @@ class Translator:
             self.error(f"`{name}()` is supported as a statement only", node)
         if name == "list" and isinstance(node.func, Name):
             if any(a.name is not None for a in node.args):
-                return code((line, "rlist("), self.call_args(node.args, ctx), ")")
-            return code((line, "["), self.call_args(node.args, ctx), "]")
+                return code((line, "rlist("), self.call_args(node.args, ctx),
+                            (node.end_line, ")"))
+            return code((line, "["), self.call_args(node.args, ctx), (node.end_line, "]"))
         if name == "function":
             self.error("unexpected function", node)
+        if name in UNSUPPORTED and isinstance(node.func, Name) and name not in self.defined:
+            self.error(f"`{name}()` is not supported (environments, language objects and "
+                       f"R's class systems have no translation)", node)
         method = name in CLASS_CONSTRUCTORS and name not in self.defined
         if name is not None:
             func = code((node.func.line, self.py_name(name, node.func, check=False)))
@@ -795,7 +811,7 @@ class Translator:
             func = wrap(self.expr(node.func, ctx), ATOM)
             if isinstance(node.func, Function):
                 func = code("(", func, ")") if func.prec < ATOM else func
-        return code(func, "(", self.call_args(node.args, ctx, method), ")")
+        return code(func, "(", self.call_args(node.args, ctx, method), (node.end_line, ")"))
 
     def index_args(self, node: Index, ctx: Context) -> Code:
         parts = []
@@ -825,8 +841,9 @@ class Translator:
                 return code(wrap(obj, ATOM), "[", self.expr(value, ctx), "]")
             return code((node.line, "r_get("), obj, ", ", self.expr(value, ctx), ")")
         if not node.args:
-            return code((node.line, "r_subset("), obj, ")")
-        return code((node.line, "r_subset("), obj, ", ", self.index_args(node, ctx), ")")
+            return code((node.line, "r_subset("), obj, (node.end_line, ")"))
+        return code((node.line, "r_subset("), obj, ", ", self.index_args(node, ctx),
+                    (node.end_line, ")"))
 
     # -- pipes ----------------------------------------------------------------------------
     def pipe(self, node: Binary, ctx: Context) -> Code:
