@@ -542,7 +542,7 @@ class Translator:
 
     # -- functions --------------------------------------------------------------------------
     def params(self, fn: Function, ctx: Context, method: bool) -> Code:
-        parts, star = [], False
+        parts, star, seen = [], False, set()
         if method and not (fn.params and fn.params[0].name == "self"):
             parts.append(code("self"))
         after = []
@@ -551,6 +551,9 @@ class Translator:
                 star = True
                 continue
             name = self.py_name(p.name, p)
+            if name in seen or (method and name == "self" and p is not fn.params[0]):
+                self.error(f"the parameter `{p.name}` is repeated", p)
+            seen.add(name)
             c = code((p.line, name)) if p.default is None else code(
                 (p.line, name), "=", self.expr(p.default, ctx))
             if star:
@@ -656,6 +659,8 @@ class Translator:
         if isinstance(node, Dollar):
             if node.op == "@":
                 self.error("`@` (S4 slots) is not supported", node)
+            if isinstance(node.obj, (Num, Str, Const)):
+                self.error("`$` is invalid for atomic vectors", node)
             obj = wrap(self.expr(node.obj, ctx), ATOM)
             attr = node.name.replace(".", "_")
             if keyword.iskeyword(attr):
@@ -745,7 +750,7 @@ class Translator:
 
     # -- calls ----------------------------------------------------------------------------
     def call_args(self, args: list[Arg], ctx: Context, method: bool = False) -> Code:
-        parts, positional_after = [], []
+        parts, positional_after, keys = [], [], set()
         named_seen = False
         for arg in args:
             if arg.value is None and arg.name is None:
@@ -768,6 +773,10 @@ class Translator:
                 key = arg.name.replace(".", "_")
                 if keyword.iskeyword(key):
                     key += "_"
+                if key in keys:
+                    self.error(f"the argument `{arg.name}` is given twice (Python takes each "
+                               f"name once)", arg)
+                keys.add(key)
                 if key.isidentifier():
                     parts.append(code((arg.line, f"{key}="), value))
                 else:
@@ -781,6 +790,10 @@ class Translator:
 
     def func_name(self, node: Call) -> str | None:
         func = node.func
+        if isinstance(func, (Num, Const)):
+            self.error("attempt to apply a non-function", func)
+        if isinstance(func, Str):  # R's "f"(x)
+            return func.value
         if isinstance(func, Name):
             return func.name
         if isinstance(func, Namespace):
@@ -835,9 +848,11 @@ class Translator:
             if len(node.args) != 1 or node.args[0].name is not None:
                 self.error("`[[` takes one index", node)
             value = node.args[0].value
-            if isinstance(value, Num) and value.text.isdigit() and int(value.text) >= 1:
+            literal = isinstance(node.obj, (Num, Str, Const))  # R's 5[[1]] is 5
+            if isinstance(value, Num) and value.text.isdigit() and int(value.text) >= 1 \
+                    and not literal:
                 return code(wrap(obj, ATOM), f"[{int(value.text) - 1}]")
-            if isinstance(value, Str):
+            if isinstance(value, Str) and not literal:
                 return code(wrap(obj, ATOM), "[", self.expr(value, ctx), "]")
             return code((node.line, "r_get("), obj, ", ", self.expr(value, ctx), ")")
         if not node.args:
