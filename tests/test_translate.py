@@ -67,6 +67,20 @@ RULES = [
     ("%>% with . nested only", "x %>% f(g(.))", "f(x, g(x))\n"),
     ("%>% into a name", "x %>% head", "head(x)\n"),
     ("%>% into a layer", "x %>% layer_dense(units = 3)", "x | layer_dense(units=3)\n"),
+    ("%>% into a block", "x %>% { f(.) + . }", "f(x) + x\n"),
+    ("%>% into .$", "x %>% .$a", "x.a\n"),
+    ("%>% into a function", "x %>% (function(v) v + 1)", "(lambda v: v + 1)(x)\n"),
+    ("|> into _[[1]] (R 4.3)", "x |> _[[1]]", "x[0]\n"),
+    ("an empty argument of a package function is missing",
+     "layer <- layer_dense(, 3, activation = 'relu')",
+     'layer = layer_dense(units=3, activation="relu")\n'),
+    ("trailing comma", "f(a, b, )", "f(a, b)\n"),
+    ("with() -> with", "with(tf$GradientTape() %as% tape, {\n  y <- f(x)\n})",
+     "with tf.GradientTape() as tape:\n    y = f(x)\n"),
+    ("%<-% skips .", "c(c(x, .), c(y, .)) %<-% d", "(x, _), (y, _) = d\n"),
+    ("multi-line pipe into functions that do not compose: parenthesized",
+     "f <- function(s) {\n  s |>\n    g() |> # one\n    h(1)\n}",
+     "def f(s):\n    return (\n    # one\n        h(g(s), 1))\n"),
     ("composing pipe keeps precedence", "y <- (x |> layer_dense(2)) + 1",
      "y = (x | layer_dense(units=2)) + 1\n"),
     # vectors, lists, constants, numbers
@@ -241,6 +255,10 @@ ERRORS = [
     ("\n  x <- y$`a b`@z", 2, 8, "S4"),
     ("x |> f", 1, 6, "must be a function call"),
     ("x |> f(_)", 1, 6, "named argument"),
+    ("model <- ...", 1, 10, "`...`"),
+    ("f(y = 1, y = 2)", 1, 10, "given twice"),
+    ("TRUE(1)", 1, 1, "non-function"),
+    ("1$a", 1, 1, "atomic"),
 ]
 
 

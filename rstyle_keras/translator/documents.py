@@ -1,6 +1,7 @@
 """R Markdown (.Rmd) and Quarto (.qmd) documents: their R chunks, line for line.
 
-The document becomes one R script with its lines where they were: the code of each R
+An R chunk opens with ```` ```{r ...} ```` (or ```` ``` r ````, as knitted Markdown
+writes it). The document becomes one R script with its lines where they were: the code of each R
 chunk as it is, every other line (prose, YAML header, chunk fences, chunks of other
 languages) as a comment `# ...`, and the code of a chunk that R would not run
 (`eval = FALSE` in its header, or Quarto's `#| eval: false`) commented out as well. All
@@ -26,7 +27,7 @@ import re
 
 from .translator import Translation, translate_program
 
-FENCE_OPEN = re.compile(r"^\s*(`{3,})\s*\{\s*([A-Za-z0-9_]+)(.*)\}\s*$")
+FENCE_OPEN = re.compile(r"^\s*(`{3,})\s*(?:\{\s*([A-Za-z0-9_]+)(.*)\}|([A-Za-z0-9_]+))\s*$")
 FENCE_PLAIN = re.compile(r"^\s*(`{3,})")
 NOT_EVALUATED = re.compile(r"\beval\s*=\s*(FALSE|F)\b")
 QUARTO_NOT_EVALUATED = re.compile(r"^\s*#\|\s*eval\s*:\s*false\s*$")
@@ -49,8 +50,10 @@ def r_script(text: str) -> str:
             i += 1
             continue
         fence = (opened or plain).group(1)
-        language = opened.group(2).lower() if opened else ""
-        options = opened.group(3) if opened else ""
+        # ```{r options} (R Markdown, Quarto) or ``` r (knitted Markdown, as R keras3's
+        # vignettes are stored)
+        language = (opened.group(2) or opened.group(4) or "").lower() if opened else ""
+        options = (opened.group(3) or "") if opened else ""
         body, j = [], i + 1
         while j < len(lines) and not re.match(rf"^\s*{fence}\s*$", lines[j]):
             body.append(lines[j])

@@ -57,6 +57,7 @@ def compile_r(source: str, filename: str, echo_values: bool = True):
     translation = translate_any(source, filename)
     tree = ast.parse(translation.python, filename)
     origin = translation.origin
+    r_lines = [line.encode() for line in source.splitlines()]
     if echo_values:
         for i, node in enumerate(tree.body):
             if isinstance(node, ast.Expr) and _prints(node):
@@ -68,8 +69,10 @@ def compile_r(source: str, filename: str, echo_values: bool = True):
             end = getattr(node, "end_lineno", None) or node.lineno
             end = origin[end - 1] if end <= len(origin) else end
             node.lineno, node.end_lineno = start, max(start, end)
-            if start != end:
-                node.col_offset, node.end_col_offset = 0, 10 ** 4
+            # Python's columns are not R's: the whole R line (a traceback shows no carets)
+            node.col_offset = len(r_lines[start - 1]) - len(r_lines[start - 1].lstrip()) \
+                if start <= len(r_lines) else 0
+            node.end_col_offset = len(r_lines[end - 1].rstrip()) if end <= len(r_lines) else 0
     ast.fix_missing_locations(tree)
     return compile(tree, filename, "exec")
 

@@ -67,7 +67,7 @@ UNSUPPORTED = {
     "substitute", "deparse", "sys.call", "sys.function", "match.call", "on.exit", "assign",
     "get", "get0", "exists", "setClass", "setGeneric", "setMethod", "setRefClass", "new",
     "UseMethod", "NextMethod", "R6Class", "Recall", "body", "formals", "as.formula",
-    "with", "within", "attach",
+    "within", "attach",
 }
 # R's class constructors whose methods get R's implicit `self` as their first parameter.
 CLASS_CONSTRUCTORS = {
@@ -156,20 +156,22 @@ class Writer:
             else:
                 indent = len(self.source_lines[comment.line - 1]) - len(
                     self.source_lines[comment.line - 1].lstrip())
-                self.new_line(comment.line, " " * indent + comment.text, "comment", 0)
+                self.new_line(max(comment.line, len(self.lines) + 1), " " * indent + comment.text,
+                              "comment", 0, comment.line)
 
-    def new_line(self, r_line: int, text: str, kind: str, indent: int) -> None:
-        while len(self.lines) < r_line - 1:
+    def new_line(self, at: int, text: str, kind: str, indent: int, origin: int) -> None:
+        """A Python line at line `at` (blank lines before it as needed), from R's `origin`."""
+        while len(self.lines) < at - 1:
             self.lines.append("")
             self.origin.append(len(self.lines))
             self.kinds.append("blank")
             self.indents.append(0)
         self.lines.append(text)
-        self.origin.append(r_line)
+        self.origin.append(origin)
         self.kinds.append(kind)
         self.indents.append(indent)
-        if kind != "comment":
-            self.last_of[r_line] = len(self.lines) - 1
+        if kind not in ("comment", "blank"):
+            self.last_of[origin] = len(self.lines) - 1
 
     def put(self, piece: Piece) -> None:
         first_r, first_text = piece.text[0]
@@ -177,9 +179,8 @@ class Writer:
         if piece.up and len(self.lines) <= first_r - 2:  # the line above is free
             self.flush_comments(first_r - 1)
             if len(self.lines) <= first_r - 2:
-                self.new_line(first_r - 1, pad + first_text, piece.kind, piece.indent)
-                self.origin[-1] = first_r
-                self.last_of[first_r - 1] = len(self.lines) - 1
+                self.new_line(first_r - 1, pad + first_text, piece.kind, piece.indent, first_r)
+                self.last_of[first_r - 1] = len(self.lines) - 1  # its comment goes here
                 return
         self.flush_comments(first_r)
         if self.lines and len(self.lines) >= first_r:
@@ -193,26 +194,23 @@ class Writer:
                 self.lines[last] += "; " + first_text
                 self.kinds[last] = piece.kind
             else:
-                self.new_line(len(self.lines) + 1, pad + first_text, piece.kind, piece.indent)
-                self.origin[-1] = first_r
-                self.last_of[first_r] = len(self.lines) - 1
+                self.new_line(len(self.lines) + 1, pad + first_text, piece.kind, piece.indent,
+                              first_r)
         else:
-            self.new_line(first_r, pad + first_text, piece.kind, piece.indent)
+            self.new_line(first_r, pad + first_text, piece.kind, piece.indent, first_r)
         for r_line, text in piece.text[1:]:
             self.flush_comments(r_line)
             source = self.source_lines[r_line - 1] if r_line <= len(self.source_lines) else ""
             lead = " " * max(len(source) - len(source.lstrip()), piece.indent + 4)
-            target = max(r_line, len(self.lines) + 1)
-            self.new_line(target, lead + text, "continued", piece.indent)
-            self.origin[-1] = r_line
-            self.last_of[r_line] = len(self.lines) - 1
+            self.new_line(max(r_line, len(self.lines) + 1), lead + text, "continued",
+                          piece.indent, r_line)
         if len(piece.text) > 1:
             self.kinds[-1] = piece.kind
 
     def finish(self, n_lines: int) -> Translation:
         self.flush_comments(10 ** 9)
         while len(self.lines) < n_lines:
-            self.new_line(len(self.lines) + 1, "", "blank", 0)
+            self.new_line(len(self.lines) + 1, "", "blank", 0, len(self.lines) + 1)
         return Translation("\n".join(self.lines) + "\n", list(self.origin))
 
 
@@ -348,6 +346,8 @@ class Translator:
             name = node.func.name
             if name in ("library", "require", "requireNamespace"):
                 return self.library(node, indent)
+            if name == "with" and len(node.args) == 2 and not any(a.name for a in node.args):
+                return self.with_statement(node, indent, tail, ctx)
             if name == "return":
                 if not self.scopes:
                     self.error("`return()` outside a function", node)
@@ -367,6 +367,20 @@ class Translator:
             return self.simple(node, c, ctx, prefix=f"{tail[1]} = ")
         return self.simple(node, c, ctx)
 
+    def with_statement(self, node: Call, indent: int, tail, ctx: Context) -> list[Piece]:
+        """tensorflow's `with(context, {...})` (and `with(x %as% name, ...)`): Python's
+        `with` statement."""
+        manager, block = node.args[0].value, node.args[1].value
+        name = ""
+        if isinstance(manager, Binary) and manager.op == "%as%":
+            if not isinstance(manager.right, Name):
+                self.error("`%as%` needs a name on its right", manager)
+            name = " as " + self.py_name(manager.right.name, manager.right)
+            manager = manager.left
+        header = self.simple(node, self.expr(manager, ctx), ctx, prefix="with ",
+                             suffix=name + ":", kind="header")
+        return self.suite(header, block, indent, tail)
+
     def is_expression(self, node: Node) -> bool:
         """Whether `node` is an R expression Python can write as one (no statement)."""
         if isinstance(node, Block):
@@ -376,7 +390,7 @@ class Translator:
         if isinstance(node, Binary) and node.op == "%<-%":
             return False
         if isinstance(node, Call) and isinstance(node.func, Name) and node.func.name in (
-                "return", "library", "require"):
+                "return", "library", "require", "with"):
             return False
         if isinstance(node, If):
             return (self.is_expression(node.then)
@@ -537,7 +551,7 @@ class Translator:
                 return parts[0] + ","
             return ", ".join(parts)
         if isinstance(node, Name):
-            return self.py_name(node.name, node)
+            return "_" if node.name == "." else self.py_name(node.name, node)
         self.error("`%<-%` takes names or nested c() on its left", node)
 
     # -- functions --------------------------------------------------------------------------
@@ -646,8 +660,6 @@ class Translator:
         if isinstance(node, Const):
             return code((line, CONSTANTS[node.name]))
         if isinstance(node, Name):
-            if node.name == "...":
-                return code((line, "*args, **kwargs"))
             return code((line, self.py_name(node.name, node)))
         if isinstance(node, Paren):
             return code((line, "("), self.expr(node.expr, ctx, scalar), (node.end_line, ")"))
@@ -749,7 +761,15 @@ class Translator:
         return code(left, f" {py} ", right, prec=prec)
 
     # -- calls ----------------------------------------------------------------------------
-    def call_args(self, args: list[Arg], ctx: Context, method: bool = False) -> Code:
+    def call_args(self, args: list[Arg], ctx: Context, method: bool = False,
+                  name: str | None = None) -> Code:
+        if len(args) > 1 and args[-1].name is None and args[-1].value is None:
+            args = args[:-1]  # f(a, b, ): R keras3's functions take a trailing comma
+        if name and any(a.name is None and a.value is None for a in args):
+            # layer_dense(, 3): an empty argument is R's missing one; the others named
+            named = matched_arguments(name, args)
+            if named is not None:
+                args = [Arg(n, a.value, line=a.line, col=a.col) for n, a in named]
         parts, positional_after, keys = [], [], set()
         named_seen = False
         for arg in args:
@@ -805,7 +825,7 @@ class Translator:
         line = node.line
         if isinstance(node.func, Namespace):
             self.expr(node.func, ctx)  # checks the package
-        if name in ("library", "require", "return") and isinstance(node.func, Name):
+        if name in ("library", "require", "return", "with") and isinstance(node.func, Name):
             self.error(f"`{name}()` is supported as a statement only", node)
         if name == "list" and isinstance(node.func, Name):
             if any(a.name is not None for a in node.args):
@@ -824,7 +844,11 @@ class Translator:
             func = wrap(self.expr(node.func, ctx), ATOM)
             if isinstance(node.func, Function):
                 func = code("(", func, ")") if func.prec < ATOM else func
-        return code(func, "(", self.call_args(node.args, ctx, method), (node.end_line, ")"))
+        known = name if isinstance(node.func, (Name, Namespace)) and name and \
+            self.py_name(name, node.func, check=False) not in self.defined else None
+        args = self.call_args(node.args, ctx, method,
+                              self.py_name(known, node.func, check=False) if known else None)
+        return code(func, "(", args, (node.end_line, ")"))
 
     def index_args(self, node: Index, ctx: Context) -> Code:
         parts = []
@@ -867,9 +891,21 @@ class Translator:
             rhs = rhs.expr
         if node.op == "%>%" and isinstance(rhs, (Name, Namespace)):
             rhs = Call(rhs, [], line=rhs.line, col=rhs.col, end_line=rhs.end_line)
+        placeholder = "_" if node.op == "|>" else "."
+        root = rhs
+        while isinstance(root, (Index, Dollar)):
+            root = root.obj
+        if isinstance(root, Name) and root.name == placeholder and rhs is not root:
+            # x |> _$a[[1]] (R 4.3's extraction), x %>% .$a: the left side in place of `_`
+            return self.with_lhs(self.expr(lhs_node, ctx), substitute(rhs, placeholder), ctx)
+        if node.op == "%>%" and isinstance(rhs, Block) and len(rhs.body) == 1:
+            # x %>% { f(.) + . }: the block's expression with `.` the left side
+            return self.with_lhs(self.expr(lhs_node, ctx),
+                                 substitute(rhs.body[0], placeholder), ctx)
+        if node.op == "%>%" and isinstance(rhs, Function):
+            rhs = Call(node.right, [], line=rhs.line, col=rhs.col, end_line=rhs.end_line)
         if not isinstance(rhs, Call):
             self.error(f"the right side of `{node.op}` must be a function call", node.right)
-        placeholder = "_" if node.op == "|>" else "."
         top = [i for i, a in enumerate(rhs.args)
                if isinstance(a.value, Name) and a.value.name == placeholder]
         nested = any(isinstance(n, Name) and n.name == placeholder
@@ -905,6 +941,17 @@ class Translator:
             return self.call(call, ctx)
         finally:
             self._lhs.pop()
+
+
+def _with_lhs(self, lhs: Code, node: Node, ctx: Context) -> Code:
+    self.__dict__.setdefault("_lhs", []).append(lhs)
+    try:
+        return self.expr(node, ctx)
+    finally:
+        self._lhs.pop()
+
+
+Translator.with_lhs = _with_lhs
 
 
 class _Placeholder(Node):
@@ -1004,10 +1051,39 @@ def composed_arguments(name: str, args: list[Arg]):
     return out
 
 
+def matched_arguments(name: str, args: list[Arg]):
+    """The call's arguments named after the package function's parameters (R's matching:
+    names first, then positions; an empty argument leaves its parameter missing), or None
+    when `name` is not the package's or a position would land in `...`."""
+    import rstyle_keras
+
+    if name not in getattr(rstyle_keras, "__all__", ()):
+        return None
+    try:
+        params = list(inspect.signature(getattr(rstyle_keras, name)).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    P = inspect.Parameter
+    given = {a.name.replace(".", "_") for a in args if a.name}
+    slots = [p for p in params if p.kind is P.POSITIONAL_OR_KEYWORD and p.name not in given]
+    out = []
+    for arg in args:
+        if arg.name is not None:
+            out.append((arg.name, arg))
+            continue
+        if not slots or (isinstance(arg.value, Name) and arg.value.name == "..."):
+            return None
+        slot = slots.pop(0)
+        if arg.value is not None:
+            out.append((slot.name, arg))
+    return out
+
+
 # -- text helpers ----------------------------------------------------------------------------
 def parses(prefix: str, text: list, suffix: str) -> bool:
     """Whether a multi-line statement is valid Python as it is (its breaks in brackets)."""
-    source = prefix.replace("elif ", "if ", 1) + "\n".join(t for _, t in text) + suffix
+    # continuation lines indented: a break outside brackets is then an error here
+    source = prefix.replace("elif ", "if ", 1) + "\n ".join(t for _, t in text) + suffix
     if source.endswith(":"):
         source += " pass"
     try:
