@@ -1,13 +1,63 @@
 """R's AST -> Python source that keeps each statement on its R line.
 
-The layout: every Python statement starts on the line of its R statement, a multi-line R
-expression stays multi-line (inside parentheses, which Python needs for that), comments
-and blank lines stay where they were. Where Python needs a line that R does not have (a
-function literal of several statements passed as an argument becomes a `def` before its
-statement; `if (a) x else y` with statements in both branches), the statement goes one
-line down and the next blank line takes the difference back. The R line of each Python
-line is kept (`Translation.origin`), so `run` gives tracebacks the R file's lines even
-then.
+The rules (`tests/test_translate.py` has one test per rule, with its exact text):
+
+* Assignment: `<-`, `=`, `->` are `=` (`a <- b <- 1` is `a = b = 1`); `<<-` declares the
+  name `global` (`nonlocal` in a nested function) on the line of its statement; inside an
+  expression, `(x <- v)` is `(x := v)`. `c(a, b) %<-% v` is `a, b = v` (nested `c()`
+  nest, `.` is `_`). `x$a <- v` is `x.a = v`; `x[[i]] <- v` is `x = r_get_set(x, i, v)`,
+  `x[i] <- v` is `x = r_subset_set(x, i, value=v)`, `f(x) <- v` is `x = f_set(x, v)`.
+* `library(keras3)` / `library(keras)` is the import line (`IMPORTS`); a script without
+  one gets it on its first line. `library(tensorflow)`, `library(reticulate)` and base R's
+  packages are dropped (what R keras3 re-exports of them is in rstyle_keras); any other
+  package is an error, as is `pkg::f` for such a package (`keras3::f` is `f`).
+* Pipes: `x |> f(a, b = 2)` is `x | f(<a named>, b=2)` when the package's `f` composes
+  (a `layer_*()` function, a verb of `r/verb_table.py`, or a function whose first
+  parameter is `object`/`model` with default None), its positional arguments named from
+  its R signature (`inspect.signature`, read once per name); otherwise (including a
+  function the script defines) `f(x, a, b=2)`. `%>%` likewise, with magrittr's `.`: as an
+  argument it receives the left side (`x %>% f(y, .)` is `f(y, x)`), only nested it also
+  goes first (`f(x, g(x))`); `x %>% f`, `x %>% {...}`, `x %>% .$a`, and `|>`'s `_`
+  (`f(y = _)`, `_$a[[1]]`) too.
+* Values: `c()` stays `c()`; `list()` is `[...]`, or `rlist(...)` when any element is
+  named; `NULL`/`TRUE`/`FALSE`/`T`/`F` are `None`/`True`/`False`; `NA`, `Inf`, `NaN` stay
+  (the R base module defines them); `1L` is `1`, `0x10` is `16`; strings are Python
+  literals (R's escapes decoded, raw strings included); `a:b` is `r_colon(a, b)`.
+* Indexing: `x$a` is `x.a`; `x[[1]]` (a positive literal) is `x[0]`, `x[["a"]]` is
+  `x["a"]`, any other `x[[i]]` is `r_get(x, i)`; `x[i, j]` is `r_subset(x, i, j)` with an
+  empty index as `MISSING` and `drop=` kept.
+* Operators: `^` `**`, `%%` `%`, `%/%` `//`, `%*%` `@`, `%in%` `r_in()`, `&&` `and`,
+  `||` `or`, `&` and `|` stay, comparisons stay (parenthesized: they do not chain in R),
+  `!x` is `not x` in a condition (`if`, `while`, `&&`, `||`) and `r_not(x)` elsewhere.
+  Parentheses are added where Python's precedence differs from R's (`a & b == c`).
+* Functions: `f <- function(x, y = 2) ...` is `def f(x, y=2):` with the last value
+  returned; a function literal elsewhere is a `lambda` when its body is one expression,
+  else a `def _fn` (or `_<argument name>`) put just before its statement; `...` is
+  `*args, **kwargs`; functions given to R keras3's class constructors (`Layer()`,
+  `new_layer_class()`, ...) get R's implicit `self` first. `return(x)` is `return x`.
+* Control flow: `if`/`else` (`elif` for `else if`; `a if c else b` as a value, or when all
+  of it is on one line with expressions), `for`, `while`, `repeat` (`while True:`),
+  `break`, `next` (`continue`); `y <- if (c) {...} else {...}` assigns in each branch.
+  tensorflow's `with(ctx %as% name, {...})` is Python's `with ctx as name:`.
+* Names: dots become underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R
+  names that meet in Python are an error), Python keywords get `_` (`from_`), backticked
+  names must be Python names once so mapped.
+* Not supported, each an error `FILE:LINE:COLUMN: ...`: formulas (`~`), S4's `@`, `?`,
+  other packages, `%op%` operators but those above, environments and language objects
+  (`environment()`, `eval()`, `quote()`, ...), R's class systems (`setClass`, `R6Class`),
+  complex numbers, `:=`.
+
+Layout: every Python statement starts on the line of its R statement; a multi-line R
+expression stays multi-line (inside parentheses where Python needs them); comments stay
+on their lines, blank lines too. Where Python needs a line R does not have, the statement
+goes down a line and the next blank line takes the difference back:
+`for (i in x) if (a) b` (two compound statements), a script whose first statement is
+compound (the import line comes first). A function literal of several statements passed
+as an argument is a `def` on its own R lines; its statement then starts on the line of
+the function's closing brace (what came before it on earlier lines joins it there, and
+those lines keep only their comments); a one-line `def` takes the line above if it is
+free. `Translation.origin` holds the R line of each Python line, so that `run` compiles
+with R's line numbers even where lines moved.
 
     >>> print(translate('x <- c(1, 2)  # a vector\\ny <- x[[1]]^2 %% 3'))
     from rstyle_keras import *; from rstyle_keras.r.base import *; \
@@ -404,6 +454,8 @@ class Translator:
         value = args[0].value
         package = value.name if isinstance(value, Name) else value.value
         if package in KERAS_PACKAGES:
+            if self.scopes or indent:  # Python imports * at module level only
+                return []
             self.imported = True
             return [Piece(node.line, indent, [(node.line, IMPORTS)])]
         if package in QUIET_PACKAGES:
