@@ -159,6 +159,11 @@ RULES = [
      "    super$initialize()\n    self$units <- units\n  }\n)",
      "def _initialize(self, units):\n    super.initialize()\n    self.units = units\n"
      'L = new_layer_class("L", initialize=_initialize\n    )\n'),
+    ("initialize returns nothing",
+     "L <- Layer('L',\n  initialize = function(rate) {\n    self$rate <- rate\n"
+     "    super$initialize()\n  }\n)",
+     "def _initialize(self, rate):\n    self.rate = rate\n    super.initialize()\n"
+     'L = Layer("L", initialize=_initialize\n    )\n'),
     # control flow
     ("if/else one line -> conditional expression", "if (a) b else c", "b if a else c\n"),
     ("if as a value", "y <- if (a) b else c", "y = b if a else c\n"),

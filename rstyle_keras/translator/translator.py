@@ -672,14 +672,14 @@ class Translator:
         return code((fn.line, "lambda"), " " if params.segs else "", params, ": ", b, prec=0)
 
     def function_def(self, name: str, fn: Function, indent: int, line: int, ctx: Context,
-                     method: bool) -> list[Piece]:
+                     method: bool, tail="return") -> list[Piece]:
         params = self.params(fn, ctx, method)
         header_line = max(line, ctx.hoisted_end)
         text = render(code(f"def {name}(", params, "):"), header_line)
         header = [Piece(text[0][0], indent, text, "header")]
         self.scopes.append({})
         try:
-            return self.suite(header, fn.body, indent, "return")
+            return self.suite(header, fn.body, indent, tail)
         finally:
             self.scopes.pop()
 
@@ -691,7 +691,9 @@ class Translator:
         self.names.setdefault(name, name)
         sub = Context(self, ctx.indent)
         sub.hoisted_end = ctx.hoisted_end
-        pieces = self.function_def(name, fn, ctx.indent, fn.line, sub, method)
+        # R keras3 drops what `initialize` returns; Python's __init__ must return None
+        tail = None if method and hint == "initialize" else "return"
+        pieces = self.function_def(name, fn, ctx.indent, fn.line, sub, method, tail)
         if len(pieces) == 1 and len(pieces[0].text) == 1 and not sub.hoisted:
             pieces[0].up = True
         ctx.hoisted.extend(sub.hoisted + pieces)
