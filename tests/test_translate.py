@@ -571,3 +571,31 @@ def test_cli_without_arguments_runs_the_spec_examples():
     result = _cli()
     assert result.returncode == 0, result.stderr
     assert "layer_average_pooling_2d" in result.stdout and "shape=(1, 2, 2, 1)" in result.stdout
+
+
+def test_run_a_model_script_under_keras(stand_ins, capsys):
+    from rstyle_keras.translator.running import run_source
+
+    source = textwrap.dedent("""\
+        library(keras3)
+        x <- my_data(c(16, 4))
+        y <- random_normal(c(16, 1))
+        model <- keras_model_sequential(input_shape = c(4)) |>
+          layer_dense(8, activation = "relu") |>
+          layer_dropout(0.1) |>
+          layer_dense(1)
+        model |> compile(optimizer = "adam", loss = "mse")
+        history <- model |> fit(x, y, epochs = 2, batch_size = 8, verbose = 0)
+        history$epoch
+        count_params(model)
+    """)
+    engine = rstyle_keras.config_engine()
+    try:
+        namespace = run_source(source, "model.R", engine="keras",
+                               overrides={"my_data": rstyle_keras.random_normal})
+    finally:
+        rstyle_keras.config_set_engine(engine)
+    assert not hasattr(rstyle_keras, "my_data")
+    assert namespace["model"].count_params() == 4 * 8 + 8 + 8 + 1
+    printed = capsys.readouterr().out.splitlines()
+    assert "0" in printed[0] and "1" in printed[0] and "49" in printed[1]

@@ -78,13 +78,33 @@ def compile_r(source: str, filename: str, echo_values: bool = True):
 
 
 def run_source(source: str, filename: str, engine: str | None = "keras",
-               echo_values: bool = True) -> dict:
-    """Translate and run R source; returns the namespace it ran in."""
+               echo_values: bool = True, overrides: dict | None = None) -> dict:
+    """Translate and run R source; returns the namespace it ran in.
+
+    `engine`: set with config_set_engine() first (None: leave the setting). `overrides`:
+    names of the package swapped for the run (and given to the script) (the hook for tests and examples that must
+    not download: `overrides={"dataset_mnist": small_synthetic_mnist}`); the script's
+    `library(keras3)` line then imports these.
+    """
+    import rstyle_keras
+
     code = compile_r(source, filename, echo_values)
     if engine is not None:
-        from rstyle_keras import config_set_engine
-        config_set_engine(engine)
+        rstyle_keras.config_set_engine(engine)
     namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins,
-                 "__r_autoprint__": autoprint}
-    exec(code, namespace)
+                 "__r_autoprint__": autoprint, **(overrides or {})}
+    saved = {name: getattr(rstyle_keras, name, _MISSING) for name in overrides or {}}
+    try:
+        for name, value in (overrides or {}).items():
+            setattr(rstyle_keras, name, value)
+        exec(code, namespace)
+    finally:
+        for name, value in saved.items():
+            if value is _MISSING:
+                delattr(rstyle_keras, name)
+            else:
+                setattr(rstyle_keras, name, value)
     return namespace
+
+
+_MISSING = object()
