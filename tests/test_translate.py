@@ -164,6 +164,9 @@ RULES = [
      "    super$initialize()\n  }\n)",
      "def _initialize(self, rate):\n    self.rate = rate\n    super.initialize()\n"
      'L = Layer("L", initialize=_initialize\n    )\n'),
+    ("a function defined apart and given to a class constructor is a method",
+     "call_fn <- function(inputs) inputs * 2\nL <- Layer('L', call = call_fn)",
+     'def call_fn(self, inputs): return inputs * 2\nL = Layer("L", call=call_fn)\n'),
     # control flow
     ("if/else one line -> conditional expression", "if (a) b else c", "b if a else c\n"),
     ("if as a value", "y <- if (a) b else c", "y = b if a else c\n"),

@@ -81,10 +81,10 @@ def run_source(source: str, filename: str, engine: str | None = "keras",
                echo_values: bool = True, overrides: dict | None = None) -> dict:
     """Translate and run R source; returns the namespace it ran in.
 
-    `engine`: set with config_set_engine() first (None: leave the setting). `overrides`:
-    names of the package swapped for the run (and given to the script) (the hook for tests and examples that must
-    not download: `overrides={"dataset_mnist": small_synthetic_mnist}`); the script's
-    `library(keras3)` line then imports these.
+    `engine`: set with config_set_engine() first (None: leave the setting).
+    `overrides`: names given to the script, and swapped in the package for the run so
+    that the script's import line takes them: the hook for tests and examples that must
+    not download (`overrides={"dataset_mnist": small_synthetic_mnist}`).
     """
     import rstyle_keras
 

@@ -282,6 +282,7 @@ class Translator:
         self.imported = False
         self.counter = 0
         self.scopes: list[dict] = []  # def scopes: {"locals": set, "declared": set}
+        self.methods: dict[str, str] = {}  # functions given to class constructors: R name
 
     def error(self, message: str, node: Node):
         line, col = node.line, node.col
@@ -317,6 +318,11 @@ class Translator:
                 found.append((n.line, n.col, n.name, n, False))
             elif isinstance(n, For):
                 found.append((n.line, n.col, n.var, n, True))
+            if isinstance(n, Call) and isinstance(n.func, Name) \
+                    and n.func.name in CLASS_CONSTRUCTORS:
+                # f <- function(inputs) ...; Layer("L", call = f): f is a method (self)
+                self.methods.update((a.value.name, a.name) for a in n.args
+                                    if a.name and isinstance(a.value, Name))
         for _, _, name, n, defines in sorted(found, key=lambda f: (f[0], f[1])):
             py = self.py_name(name, n)
             if defines:
@@ -526,7 +532,10 @@ class Translator:
         if (len(targets) == 1 and isinstance(first.target, Name) and isinstance(value, Function)
                 and first.op != "<<-"):
             name = self.py_name(first.target.name, first.target)
-            return self.function_def(name, value, ctx.indent, first.line, ctx, False)
+            role = self.methods.get(first.target.name)
+            tail = None if role == "initialize" else "return"
+            return self.function_def(name, value, ctx.indent, first.line, ctx,
+                                     role is not None and not self.scopes, tail)
         if (len(targets) == 1 and isinstance(value, If) and not self.is_expression(value)
                 and isinstance(first.target, (Name, Dollar)) and first.op != "<<-"):
             text, _ = self.target(first.target, ctx)
