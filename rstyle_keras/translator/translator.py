@@ -25,9 +25,11 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   literals (R's escapes decoded, raw strings included); `a:b` is `r_colon(a, b)`.
 * Indexing: `x$a` is `x.a`; `x[[1]]` (a positive literal) is `x[0]`, `x[["a"]]` is
   `x["a"]`, any other `x[[i]]` is `r_get(x, i)`; `x[i, j]` is `r_subset(x, i, j)` with an
-  empty index as `MISSING` and `drop=` kept.
+  empty index as `MISSING` and `drop=` kept. R keras3's tensor accessors: `x@r[i, a:b]`
+  is `op_subset(x, i, slice(a, b))` (empty: `slice(None)`, `..`: `...`, `NA`: None) and
+  `x@r[...] <- v` `op_subset_set(x, ..., value=v)`; `x@py[...]` is Python's `x[...]`.
 * Operators: `^` `**`, `%%` `%`, `%/%` `//`, `%*%` `@`, `%in%` `r_in()`, `&&` `and`,
-  `||` `or`, `&` and `|` stay, comparisons stay (parenthesized: they do not chain in R),
+  `||` `or`, `%||%` `a if a is not None else b`, `&` and `|` stay, comparisons stay (parenthesized: they do not chain in R),
   `!x` is `not x` in a condition (`if`, `while`, `&&`, `||`) and `r_not(x)` elsewhere.
   Parentheses are added where Python's precedence differs from R's (`a & b == c`).
 * Functions: `f <- function(x, y = 2) ...` is `def f(x, y=2):` with the last value
@@ -42,7 +44,8 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
 * Names: dots become underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R
   names that meet in Python are an error), Python keywords get `_` (`from_`), backticked
   names must be Python names once so mapped.
-* Not supported, each an error `FILE:LINE:COLUMN: ...`: formulas (`~`), S4's `@`, `?`,
+* Not supported, each an error `FILE:LINE:COLUMN: ...`: formulas (`~`), S4's `@` (but
+  `@r[`/`@py[`), `?`,
   other packages, `%op%` operators but those above, environments and language objects
   (`environment()`, `eval()`, `quote()`, ...), R's class systems (`setClass`, `R6Class`),
   complex numbers, `:=`.
@@ -580,6 +583,12 @@ class Translator:
             return self.flat(self.expr(node, ctx)), []
         if isinstance(node, Paren):
             return self.target(node.expr, ctx)
+        if isinstance(node, Index) and isinstance(node.obj, Dollar) and node.obj.op == "@" \
+                and node.obj.name == "r" and not node.double:
+            obj, _ = self.target(node.obj.obj, ctx)
+            subset = self.flat(self.tensor_index(node, ctx))  # op_subset(x, ...)
+            inner = subset[len("op_subset("):-1]
+            return obj, [lambda v: code(f"op_subset_set({inner}, value=", v, ")")]
         if isinstance(node, Index):
             obj, _ = self.target(node.obj, ctx)
             obj_code = self.flat(self.expr(node.obj, ctx))
@@ -809,6 +818,12 @@ class Translator:
                         self.expr(node.right, ctx), ")")
         if op == "%<-%":
             self.error("`%<-%` is supported as a statement only", node)
+        if op == "%||%":  # base R 4.4 (and rlang): the left side unless it is NULL
+            left, right = self.expr(node.left, ctx), wrap(self.expr(node.right, ctx), P_OR)
+            if isinstance(node.left, Name):
+                return code(left, (line, " if "), left, " is not None else ", right,
+                            prec=P_IFEXP)
+            return code((line, "(_v if (_v := "), left, ") is not None else ", right, ")")
         if op not in BINARY:
             self.error(f"the operator `{op}` is not supported", node)
         py, prec = BINARY[op]
@@ -929,7 +944,55 @@ class Translator:
             out.append(part)
         return code(*out)
 
+    def tensor_index(self, node: Index, ctx: Context) -> Code | None:
+        """R keras3's `x@r[...]` (op_subset: 1-based, `a:b` inclusive) and `x@py[...]`
+        (Python's indexing), or None when `node` is neither."""
+        accessor = node.obj
+        if not (isinstance(accessor, Dollar) and accessor.op == "@"
+                and accessor.name in ("r", "py") and not node.double):
+            return None
+        obj = self.expr(accessor.obj, ctx)
+        python = accessor.name == "py"
+        parts = []
+        for arg in node.args:
+            if arg.name is not None:
+                self.error(f"`@{accessor.name}[` takes no named arguments", arg)
+            parts.append(self.slice_arg(arg.value, ctx, python, arg))
+        out = []
+        for i, part in enumerate(parts):
+            out.extend([", "] if i else [])
+            out.append(part)
+        if python:
+            return code(wrap(obj, ATOM), "[", *(out or ["()"]), (node.end_line, "]"))
+        return code((node.line, "op_subset("), obj, *([", "] if out else []), *out,
+                    (node.end_line, ")"))
+
+    def slice_arg(self, value: Node | None, ctx: Context, python: bool, at: Node) -> Code:
+        if value is None:
+            return code(":" if python else "slice(None)")
+        if isinstance(value, Name) and value.name == "..":
+            return code("...")
+        if isinstance(value, Const) and value.name == "NA":
+            return code("None")
+        if isinstance(value, Binary) and value.op == ":":
+            bounds = []
+            inner = value
+            while isinstance(inner, Binary) and inner.op == ":" and len(bounds) < 2:
+                bounds.insert(0, inner.right)
+                inner = inner.left
+            bounds.insert(0, inner)
+            parts = [code("None") if isinstance(b, Const) and b.name == "NA"
+                     else self.expr(b, ctx) for b in bounds]
+            if python:
+                return code(*[x for i, p in enumerate(parts) for x in ([":"] if i else []) + [p]])
+            return code("slice(", *[x for i, p in enumerate(parts)
+                                    for x in ([", "] if i else []) + [p]], ")")
+        return self.expr(value, ctx)
+
     def index(self, node: Index, ctx: Context) -> Code:
+        tensor = self.tensor_index(node, ctx)
+        if tensor is not None:
+            return tensor
         obj = self.expr(node.obj, ctx)
         if node.double:
             if len(node.args) != 1 or node.args[0].name is not None:
