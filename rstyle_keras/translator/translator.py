@@ -29,9 +29,10 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   is `op_subset(x, i, slice(a, b))` (empty: `slice(None)`, `..`: `...`, `NA`: None) and
   `x@r[...] <- v` `op_subset_set(x, ..., value=v)`; `x@py[...]` is Python's `x[...]`.
 * Operators: `^` `**`, `%%` `%`, `%/%` `//`, `%*%` `@`, `%in%` `r_in()`, `&&` `and`,
-  `||` `or`, `%||%` `a if a is not None else b`, `&` and `|` stay, comparisons stay (parenthesized: they do not chain in R),
-  `!x` is `not x` in a condition (`if`, `while`, `&&`, `||`) and `r_not(x)` elsewhere.
-  Parentheses are added where Python's precedence differs from R's (`a & b == c`).
+  `||` `or`, `%||%` `a if a is not None else b`, `&` and `|` stay, comparisons stay
+  (parenthesized: they do not chain in R), `!x` is `not x` in a condition (`if`,
+  `while`, `&&`, `||`) and `r_not(x)` elsewhere. Parentheses are added where Python's
+  precedence differs from R's (`a & b == c`).
 * Functions: `f <- function(x, y = 2) ...` is `def f(x, y=2):` with the last value
   returned; a function literal elsewhere is a `lambda` when its body is one expression,
   else a `def _fn` (or `_<argument name>`) put just before its statement; `...` is
