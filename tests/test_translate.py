@@ -127,6 +127,9 @@ RULES = [
     ("[<- two", "x[2, ] <- 0", "x = r_subset_set(x, 2, MISSING, value=0)\n"),
     ("$ then [[<-", "x$a[[1]] <- v", "x.a = r_get_set(x.a, 1, v)\n"),
     ("names<-", "names(x) <- v", "x = names_set(x, v)\n"),
+    ("replacements nest as R's", "names(x)[2] <- 'b'",
+     'x = names_set(x, r_subset_set(names(x), 2, value="b"))\n'),
+    ("[[<- in [[<-", "x[[1]][[2]] <- v", "x = r_get_set(x, 1, r_get_set(x[0], 2, v))\n"),
     ("dim<-", "dim(x) <- c(2, 3)", "x = dim_set(x, c(2, 3))\n"),
     ("f<- with more arguments", "levels(x, 1) <- v", "x = levels_set(x, 1, value=v)\n"),
     # functions

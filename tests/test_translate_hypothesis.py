@@ -55,6 +55,11 @@ def expressions():
             st.tuples(NAMES, inner).map(lambda t: f"for ({t[0]} in {t[1]}) {{\n  {t[1]}\n}}"),
             st.tuples(inner, inner).map(lambda t: f"c({t[0]}, {t[1]}) %<-% {t[1]}"),
             inner.map(lambda e: f"list(a = {e}, {e})"),
+            st.tuples(st.sampled_from(["x[[{}]]", "x[{}, ]", "names(x)[{}]", "x$a[[{}]]",
+                                       "x@r[{}]", "f(x, {})", "x[{}]$b"]), inner, inner).map(
+                lambda t: f"{t[0].format(t[1])} <- {t[2]}"),
+            st.tuples(inner, inner).map(lambda t: f"x@r[{t[0]}:{t[1]}, ]"),
+            st.tuples(inner, inner).map(lambda t: f"{t[0]} %||% {t[1]}"),
             inner.map(lambda e: f"{{\n  {e}\n  {e}\n}}"),
         )
 

@@ -573,40 +573,53 @@ class Translator:
         return pieces + self.simple(node, c, ctx, prefix=prefix)
 
     def target(self, node: Node, ctx: Context) -> tuple[str, list]:
-        """An assignment target's text, and a wrapper of the value where R replaces a part
-        (x[i] <- v is x = r_subset_set(x, i, value=v))."""
+        """An assignment target's text, and (in a list) the value's wrapper where R
+        replaces a part: x[i] <- v is x = r_subset_set(x, i, value=v), and nested ones
+        compose as R's do: names(x)[2] <- v is x = names_set(x, r_subset_set(names(x),
+        2, value=v))."""
         if isinstance(node, (Name, Str)):
             name = node.name if isinstance(node, Name) else node.value
             if isinstance(node, Str):
                 node = Name(name, line=node.line, col=node.col)
             return self.py_name(name, node), []
         if isinstance(node, Dollar):
+            if node.op == "@":
+                self.error("`@` (S4 slots) is not supported", node)
             return self.flat(self.expr(node, ctx)), []
         if isinstance(node, Paren):
             return self.target(node.expr, ctx)
+
+        def nest(inner: Node, make):
+            root, outer = self.target(inner, ctx)
+            if not outer:
+                return root, [make]
+            return root, [lambda v: outer[0](make(v))]
+
         if isinstance(node, Index) and isinstance(node.obj, Dollar) and node.obj.op == "@" \
                 and node.obj.name == "r" and not node.double:
-            obj, _ = self.target(node.obj.obj, ctx)
             subset = self.flat(self.tensor_index(node, ctx))  # op_subset(x, ...)
             inner = subset[len("op_subset("):-1]
-            return obj, [lambda v: code(f"op_subset_set({inner}, value=", v, ")")]
+            return nest(node.obj.obj, lambda v: code(f"op_subset_set({inner}, value=", v, ")"))
         if isinstance(node, Index):
-            obj, _ = self.target(node.obj, ctx)
             obj_code = self.flat(self.expr(node.obj, ctx))
             args = self.index_args(node, ctx)
             if node.double:
-                return obj, [lambda v: code(f"r_get_set({obj_code}, ", args, ", ", v, ")")]
-            return obj, [lambda v: code(f"r_subset_set({obj_code}, ", args, ", value=", v, ")")]
+                if len(node.args) != 1:
+                    self.error("`[[` takes one index", node)
+                return nest(node.obj, lambda v: code(f"r_get_set({obj_code}, ", args, ", ", v,
+                                                     ")"))
+            return nest(node.obj, lambda v: code(f"r_subset_set({obj_code}, ", args,
+                                                 ", value=", v, ")"))
         if isinstance(node, Call) and isinstance(node.func, Name) and node.args \
-                and node.args[0].name is None:
+                and node.args[0].name is None and node.args[0].value is not None:
             func = self.py_name(node.func.name, node.func, check=False) + "_set"
-            obj, _ = self.target(node.args[0].value, ctx)
             obj_code = self.flat(self.expr(node.args[0].value, ctx))
             rest = node.args[1:]
             if not rest:
-                return obj, [lambda v: code(f"{func}({obj_code}, ", v, ")")]
+                return nest(node.args[0].value, lambda v: code(f"{func}({obj_code}, ", v, ")"))
             extra = self.call_args(rest, ctx)
-            return obj, [lambda v: code(f"{func}({obj_code}, ", extra, ", value=", v, ")")]
+            return nest(node.args[0].value,
+                        lambda v: code(f"{func}({obj_code}, ", extra, ", value=", v, ")"))
         self.error("this assignment target is not supported", node)
 
     def destructure(self, node: Node) -> str:
