@@ -52,6 +52,8 @@ RULES = [
     ("library(keras3)", "library(keras3)\nx <- 1", "x = 1\n"),
     ("library(keras)", "library(keras)", ""),
     ("library(tensorflow) is dropped", "library(tensorflow)\nx <- 1", "x = 1\n"),
+    ("installing is dropped", "install.packages('keras3')\nremotes::install_github('x/y')\n"
+     "keras3::install_keras()\nx <- 1", "\n\nx = 1\n"),
     # pipes
     ("|> into a layer: positional arguments named", "x |> layer_dense(32, activation = 'relu')",
      'x | layer_dense(units=32, activation="relu")\n'),
@@ -192,6 +194,8 @@ RULES = [
     ("** is ^", "x**2", "x ** 2\n"),
     ("%*%", "x %*% y", "x @ y\n"),
     ("%in%", "x %in% y", "r_in(x, y)\n"),
+    ("an operator as a function", "Reduce(`+`, x)", "Reduce((lambda a, b: a + b), x)\n"),
+    ("an operator called", "`*`(a, b + 1)", "a * (b + 1)\n"),
     ("%||%", "x %||% 2", "x if x is not None else 2\n"),
     ("%||% of an expression", "f(x) %||% 2", "(_v if (_v := f(x)) is not None else 2)\n"),
     ("@r[...] is op_subset", "x@r[1:3, , NA:2]",

@@ -45,6 +45,8 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
 * Names: dots become underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R
   names that meet in Python are an error), Python keywords get `_` (`from_`), backticked
   names must be Python names once so mapped.
+* Statements that install software (`install.packages()`, `install_keras()`,
+  `remotes::install_github()`) are dropped: installing is pip's job in Python.
 * Not supported, each an error `FILE:LINE:COLUMN: ...`: formulas (`~`), S4's `@` (but
   `@r[`/`@py[`), `?`,
   other packages, `%op%` operators but those above, environments and language objects
@@ -115,6 +117,10 @@ KERAS_PACKAGES = {"keras3", "keras"}
 QUIET_PACKAGES = {"tensorflow", "reticulate", "base", "stats", "utils", "methods",
                   "graphics", "grDevices"}
 NAMESPACES = KERAS_PACKAGES | QUIET_PACKAGES
+# Statements that install software (pip's job in Python): dropped from the translation.
+INSTALLS = {"install.packages", "install_keras", "install_github", "install_cran",
+            "install_version"}
+INSTALL_PACKAGES = {"utils", "keras3", "keras", "remotes", "devtools"}
 # R functions of environments, language objects and S4/R5/R6 classes: not translatable.
 UNSUPPORTED = {
     "environment", "new.env", "local", "eval", "evalq", "parse", "quote", "bquote",
@@ -136,6 +142,7 @@ BINARY = {"+": ("+", 10), "-": ("-", 10), "*": ("*", 11), "/": ("/", 11),
           "^": ("**", 13), "%%": ("%", 11), "%/%": ("//", 11), "%*%": ("@", 11),
           "==": ("==", 5), "!=": ("!=", 5), "<": ("<", 5), ">": (">", 5), "<=": ("<=", 5),
           ">=": (">=", 5), "&": ("&", 8), "|": ("|", 6), "&&": ("and", 3), "||": ("or", 2)}
+OPERATOR_FUNCTIONS = set(BINARY) | {"%in%", ":"}
 ATOM, P_IFEXP, P_OR, P_NOT, P_CMP, P_BOR, P_UNARY, P_POW = 16, 1, 2, 4, 5, 6, 12, 13
 
 
@@ -318,7 +325,8 @@ class Translator:
         for n in walk(node):
             if isinstance(n, Assign) and isinstance(n.target, Name):
                 found.append((n.target.line, n.target.col, n.target.name, n.target, True))
-            elif isinstance(n, Name) and n.name not in ("...", "_", "."):
+            elif isinstance(n, Name) and n.name not in ("...", "_", ".") and not (
+                    n.backticked and n.name in OPERATOR_FUNCTIONS):
                 found.append((n.line, n.col, n.name, n, False))
             elif isinstance(n, For):
                 found.append((n.line, n.col, n.var, n, True))
@@ -402,6 +410,11 @@ class Translator:
             if not node.body and tail == "return":
                 pieces.append(Piece(node.line, indent, [(node.line, "return None")]))
             return pieces
+        if isinstance(node, Call) and (
+                (isinstance(node.func, Name) and node.func.name in INSTALLS)
+                or (isinstance(node.func, Namespace) and node.func.name in INSTALLS
+                    and node.func.package in INSTALL_PACKAGES)):
+            return []  # installing R packages: nothing to do in Python
         if isinstance(node, Call) and isinstance(node.func, Name) and not node.func.backticked:
             name = node.func.name
             if name in ("library", "require", "requireNamespace"):
@@ -746,6 +759,11 @@ class Translator:
         if isinstance(node, Const):
             return code((line, CONSTANTS[node.name]))
         if isinstance(node, Name):
+            if node.backticked and node.name in OPERATOR_FUNCTIONS:  # Reduce(`+`, x)
+                py = BINARY[node.name][0] if node.name in BINARY else None
+                if py is None or py in ("and", "or"):
+                    self.error(f"`{node.name}` as a function is not supported", node)
+                return code((line, f"(lambda a, b: a {py} b)"))
             return code((line, self.py_name(node.name, node)))
         if isinstance(node, Paren):
             return code((line, "("), self.expr(node.expr, ctx, scalar), (node.end_line, ")"))
@@ -913,6 +931,13 @@ class Translator:
         return None
 
     def call(self, node: Call, ctx: Context) -> Code:
+        func = node.func
+        if isinstance(func, Name) and func.backticked and func.name in OPERATOR_FUNCTIONS \
+                and len(node.args) == 2 and not any(a.name for a in node.args):
+            # `+`(a, b) is a + b
+            a, b = (arg.value for arg in node.args)
+            return self.expr(Binary(func.name, a, b, line=node.line, col=node.col,
+                                    end_line=node.end_line), ctx)
         name = self.func_name(node)
         line = node.line
         if isinstance(node.func, Namespace):
