@@ -76,3 +76,17 @@ __all__ = [
     "NamedList", "HistoryMethods", "array_reshape", "to_categorical",
     *_utilities, *_serialization,
 ]
+
+
+def translate(source: str, filename: str | None = None) -> str:
+    """R source -> Python source, line for line (`rstyle_keras.translator`, imported on
+    first use). `filename` names the file in errors (`FILE:LINE:COLUMN: ...`); one ending
+    in .Rmd or .qmd is read as a document (its R chunks).
+
+    >>> print(translate("x <- c(1, 2)[[2]]"), end="")
+    from rstyle_keras import *; from rstyle_keras.r.base import *; \
+from rstyle_keras.r.syntax import *; x = c(1, 2)[1]
+    """
+    from .translator import translate as _translate
+
+    return _translate(source, filename)
