@@ -30,6 +30,20 @@ def _doctest_namespace(doctest_namespace):
     doctest_namespace["np"] = np
 
 
+@pytest.fixture
+def keras_engine():
+    """The "keras" engine for one test (`_fresh_session` restores the engine after); gives
+    the Keras module."""
+    rstyle_keras.config_set_engine("keras")
+    return rstyle_keras.dispatch.keras()
+
+
+@pytest.fixture
+def numpy_engine():
+    """The "numpy" engine for one test (`_fresh_session` restores the engine after)."""
+    rstyle_keras.config_set_engine("numpy")
+
+
 # Lines that tests add to the end of the run's report (tests/test_coverage.py: the coverage).
 SUMMARY_LINES: list[str] = []
 

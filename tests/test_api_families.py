@@ -124,26 +124,6 @@ R_ONLY = {("loss_circle", "ref_labels"), ("loss_circle", "ref_embeddings"),
 
 
 # -- helpers --------------------------------------------------------------------------------
-@pytest.fixture
-def keras_engine():
-    old = config_engine()
-    config_set_engine("keras")
-    try:
-        yield
-    finally:
-        config_set_engine(old)
-
-
-@pytest.fixture
-def numpy_engine():
-    old = config_engine()
-    config_set_engine("numpy")
-    try:
-        yield
-    finally:
-        config_set_engine(old)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _clear_keras_session():
     yield

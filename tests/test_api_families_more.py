@@ -34,7 +34,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import rstyle_keras  # noqa: E402
-from rstyle_keras import c, config_engine, config_set_engine  # noqa: E402
+from rstyle_keras import c, config_set_engine  # noqa: E402
 from rstyle_keras.core import config as core_config  # noqa: E402
 from rstyle_keras.engine import CoreLacksError  # noqa: E402
 from rstyle_keras.r import api_tables, families_more, functions  # noqa: E402
@@ -123,26 +123,6 @@ R_ONLY = {("metric_binary_crossentropy", "axis")}  # the function's; the class h
 
 
 # -- helpers --------------------------------------------------------------------------------
-@pytest.fixture
-def keras_engine():
-    old = config_engine()
-    config_set_engine("keras")
-    try:
-        yield
-    finally:
-        config_set_engine(old)
-
-
-@pytest.fixture
-def numpy_engine():
-    old = config_engine()
-    config_set_engine("numpy")
-    try:
-        yield
-    finally:
-        config_set_engine(old)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _clear_keras_session():
     yield

@@ -63,16 +63,6 @@ R_NAMES = """
 """.split()
 
 
-@pytest.fixture
-def keras_engine():
-    old = config_engine()
-    config_set_engine("keras")
-    try:
-        yield
-    finally:
-        config_set_engine(old)
-
-
 def _schedule(epoch, lr):
     return lr
 

@@ -67,17 +67,6 @@ def keras():
     return rk.dispatch.keras()
 
 
-@pytest.fixture
-def keras_engine():
-    """The "keras" engine for one test (the previous engine restored after); yields Keras."""
-    old = rk.config_engine()
-    rk.config_set_engine("keras")
-    try:
-        yield rk.dispatch.keras()
-    finally:
-        rk.config_set_engine(old)
-
-
 def numbers(x):
     import keras
 

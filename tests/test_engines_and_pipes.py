@@ -40,27 +40,6 @@ HEAVY = ("keras", "jax", "torch", "tensorflow", "numba")
 
 
 # -- helpers ----------------------------------------------------------------------------------
-@pytest.fixture
-def keras_engine():
-    """The "keras" engine for one test (the previous engine restored after); yields Keras."""
-    old = rk.config_engine()
-    rk.config_set_engine("keras")
-    try:
-        yield rk.dispatch.keras()
-    finally:
-        rk.config_set_engine(old)
-
-
-@pytest.fixture
-def numpy_engine():
-    old = rk.config_engine()
-    rk.config_set_engine("numpy")
-    try:
-        yield
-    finally:
-        rk.config_set_engine(old)
-
-
 def run_python(script: str, **env_changes) -> subprocess.CompletedProcess:
     """Run `script` in a fresh interpreter at the repository root; None in env_changes
     unsets a variable."""

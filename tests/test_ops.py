@@ -23,7 +23,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import rstyle_keras  # noqa: E402
-from rstyle_keras import c, config_engine, config_set_engine  # noqa: E402
+from rstyle_keras import c, config_set_engine  # noqa: E402
 from rstyle_keras.engine import CoreLacksError  # noqa: E402
 from rstyle_keras.r import api_tables, ops  # noqa: E402
 
@@ -409,16 +409,6 @@ CASES.update({
                            lambda: K.custom_gradient(lambda x: (x * 2, lambda g: g))(X)),
 })
 NA = float("nan")
-
-
-@pytest.fixture
-def keras_engine():
-    old = config_engine()
-    config_set_engine("keras")
-    try:
-        yield
-    finally:
-        config_set_engine(old)
 
 
 def numpy(x):

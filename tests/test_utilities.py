@@ -47,14 +47,6 @@ TABLE = {row[0]: row for row in api_tables.UTILITIES}
 SPECS = {name: utilities.FUNCTIONS[name].spec for name in TABLE}
 
 
-@pytest.fixture
-def keras_engine():
-    old = config_engine()
-    config_set_engine("keras")
-    yield
-    config_set_engine(old)
-
-
 def same(a, b) -> bool:
     """Equal values, arrays by dtype and contents, containers item by item."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
