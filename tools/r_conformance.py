@@ -17,8 +17,9 @@ RSTYLE_KERAS_ENGINE=keras, RSTYLE_KERAS_OFFLINE=1, RSTYLE_KERAS_VERBOSE=0), with
 top-level auto-printing (below). What each block prints is compared with the block's
 documented output:
 
-- numbers are read from both texts and compared in order, within 1e-5 relative (plus the
-  precision the number was printed with, and 1e-6 absolute, for values printed as 0);
+- numbers are read from both texts and compared in order, within 1e-5 relative (1e-6
+  absolute near zero; a number printed rounded to 4 or more significant digits, as R's
+  `str()` prints, matches what rounds to it);
   `None`/`NA`/`NaN` match each other; `TRUE`/`True` are 1, `FALSE`/`False` 0;
 - tensor prints are read whole: TensorFlow's `tf.Tensor(..., shape=(2, 3), dtype=...)`,
   JAX's `Array(..., dtype=...)`, NumPy's `array(...)`; a tensor's shape is the one it
@@ -122,6 +123,7 @@ class Block:
     code: str
     line: int  # the line of the source file where the code starts
     output: str | None = None
+    column: int = 1  # the column of that line where the code starts
 
 
 @dataclasses.dataclass
@@ -246,6 +248,7 @@ def parse_rd(text: str, path: str = "page.Rd") -> Example | None:
         start = m.end() - 1
         body = rd_unescape(text[start + 1:_group_end(text, start) - 1])
         line = text.count("\n", 0, start + 1) + 1
+        column = start + 1 - (text.rfind("\n", 0, start) + 1) + 1
         lines = body.split("\n")
         has_div, lang_r = m.group(1) is not None, (m.group(1) or "").lower() == "r"
         if not lang_r and all(ln.startswith("##") or not ln.strip() for ln in lines):
@@ -258,7 +261,7 @@ def parse_rd(text: str, path: str = "page.Rd") -> Example | None:
             continue
         if has_div and not lang_r:
             continue  # shown text (a shell command, printed output without `## `)
-        blocks.append(Block(body, line))
+        blocks.append(Block(body, line, column=column))
         if is_usage_section(section[2]):
             usage_blocks.setdefault(section[0], []).append(blocks[-1])
     # Usage sections end with fragments shown, not run (`model |> compile(...)` with no
@@ -528,15 +531,26 @@ def _decimals(text: str) -> int:
 RTOL, ATOL = 1e-5, 1e-6
 
 
+def _significant(text: str) -> int:
+    mantissa = re.split(r"[eE]", text)[0]
+    return len(re.sub(r"^[-+]?[0.]*", "", mantissa).replace(".", ""))
+
+
 def numbers_close(a: Num, b: Num) -> bool:
+    """Within 1e-5 relative (1e-6 absolute near zero). A number printed rounded (4 or more
+    significant digits, as R's `str()` or `summary()` print, `1.2325`) also matches
+    anything that rounds to it; a short one (`4.`, `1.5`) is read as exact, as TensorFlow,
+    NumPy and R print exact values shortest."""
     if a.missing or b.missing:
         return a.missing and b.missing
     x, y = a.value, b.value
     if math.isinf(x) or math.isinf(y):
         return x == y
-    printed = 0.5 * 10.0 ** -min(_decimals(a.text), _decimals(b.text))
-    printed = printed if ("." in a.text or "." in b.text or "e" in a.text.lower()) else 0.0
-    return abs(x - y) <= max(RTOL * max(abs(x), abs(y)), ATOL, printed * (1 + 1e-9))
+    coarse = min((a, b), key=lambda n: _decimals(n.text))
+    printed = 0.0
+    if _significant(coarse.text) >= 4 and ("." in coarse.text or "e" in coarse.text.lower()):
+        printed = 0.5 * 10.0 ** -_decimals(coarse.text) * (1 + 1e-9)
+    return abs(x - y) <= max(RTOL * max(abs(x), abs(y)), ATOL, printed)
 
 
 def compare_outputs(documented: str, printed: str) -> str | None:
@@ -708,14 +722,16 @@ def default_translate(source: str, filename: str | None = None) -> str:
 _POSITION = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): ")
 
 
-def _moved_error(exc: Exception, path: str, first_line: int) -> str:
-    """The error's first line, its block-relative position moved to the file's line."""
+def _moved_error(exc: Exception, path: str, block: Block) -> str:
+    """The error's first line, its block-relative position moved to the file's."""
     message = str(exc).strip().split("\n")[0]
     m = _POSITION.match(message)
-    if m:
-        line = int(m.group("line")) + first_line - 1
-        message = f"{path}:{line}:{m.group('col')}: {message[m.end():]}"
-    return f"{type(exc).__name__}: {message}" if not m else message
+    if not m:
+        return f"{type(exc).__name__}: {message}"
+    line, column = int(m.group("line")), int(m.group("col"))
+    if line == 1:
+        column += block.column - 1
+    return f"{path}:{line + block.line - 1}:{column}: {message[m.end():]}"
 
 
 def translate_example(example: Example, translate) -> tuple[list[str] | None, str]:
@@ -726,7 +742,7 @@ def translate_example(example: Example, translate) -> tuple[list[str] | None, st
         try:
             out.append(translate(block.code, filename=filename))
         except Exception as exc:  # TranslationError, or the translator's own bug
-            return None, _moved_error(exc, example.path, block.line)
+            return None, _moved_error(exc, example.path, block)
     return out, ""
 
 
@@ -838,8 +854,9 @@ def _show(value):
     sys.stdout.flush()
 
 
-def _install_data_hook(options: dict, home: str) -> None:
-    """Synthetic datasets and weights in a temporary KERAS_HOME, and a capped fit()."""
+def _install_data_hook(options: dict, home: str, code: str) -> None:
+    """Synthetic datasets and weights in a temporary KERAS_HOME (those the code may
+    load: `dataset_mnist`, `dataset_cifar10`, `application_*`), and a capped fit()."""
     os.environ["KERAS_HOME"] = home
     sys.path.insert(0, str(ROOT / "vignettes"))
     import synthetic_data
@@ -851,9 +868,13 @@ def _install_data_hook(options: dict, home: str) -> None:
     file_utils.validate_file = lambda *args, **kwargs: True
     datasets = os.path.join(home, "datasets")
     os.makedirs(datasets, exist_ok=True)
-    synthetic_data.write_mnist(datasets, n_train=60000, n_test=10000)
-    synthetic_data.write_cifar10(datasets)
-    synthetic_weights.install(os.path.join(home, "models"))
+    if "mnist" in code:  # MNIST's real sizes: tutorials reshape to c(60000, 784)
+        synthetic_data.write_mnist(datasets, n_train=int(options.get("mnist_train", 60000)),
+                                   n_test=int(options.get("mnist_test", 10000)))
+    if "cifar10" in code:
+        synthetic_data.write_cifar10(datasets)
+    if "application_" in code:
+        synthetic_weights.install(os.path.join(home, "models"))
     _cap_fit(int(options.get("epochs", 1)), int(options.get("fit_samples", 2000)))
 
 
@@ -894,7 +915,8 @@ def child_main(job_file: str) -> int:
     os.chdir(job["workdir"])  # files the examples save land here
     options = job["options"]
     if options.get("data_hook"):
-        _install_data_hook(options, os.path.join(job["workdir"], "keras_home"))
+        _install_data_hook(options, os.path.join(job["workdir"], "keras_home"),
+                           "\n".join(b["python"] for b in job["blocks"]))
     namespace = {"__name__": "__main__", "__rc_show__": _show}
     path = job["path"]
     for k, block in enumerate(job["blocks"], start=1):
@@ -1025,7 +1047,7 @@ def run_tutorials(examples: list[Example], expected: dict[str, str], translate=d
 
 # ---------------------------------------------------------------------------------------
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, translate=default_translate) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
         return child_main(argv[1])
@@ -1060,7 +1082,7 @@ def main(argv: list[str] | None = None) -> int:
         examples = [e for e in tutorial_examples(checkout) if not names or e.name in names]
         expected = {name: (ROOT / "vignettes" / md).read_text(encoding="utf-8")
                     for name, _, md in TUTORIALS}
-        results = run_tutorials(examples, expected, timeout=args.timeout or 600.0,
+        results = run_tutorials(examples, expected, translate, timeout=args.timeout or 600.0,
                                 options=options, jobs=args.jobs)
         for r in results:
             progress(r)
@@ -1074,11 +1096,11 @@ def main(argv: list[str] | None = None) -> int:
     examples = rd_examples(checkout, families or None)
     if names:
         examples = [e for e in examples if e.name in names]
-    results = run_all(examples, jobs=args.jobs, timeout=args.timeout or 120.0,
+    results = run_all(examples, translate, jobs=args.jobs, timeout=args.timeout or 120.0,
                       progress=progress)
     if args.vignettes:
         vignettes = [e for e in vignette_examples(checkout) if not names or e.name in names]
-        results += run_all(vignettes, jobs=args.jobs, timeout=args.timeout or 600.0,
+        results += run_all(vignettes, translate, jobs=args.jobs, timeout=args.timeout or 600.0,
                            options={"data_hook": True, **options}, progress=progress)
     print()
     print(format_text(results))
