@@ -428,3 +428,16 @@ def test_tutorial_sources_in_a_checkout(tmp_path):
     examples = rc.tutorial_examples(tmp_path)
     assert [e.name for e in examples] == [name for name, _, _ in rc.TUTORIALS]
     assert {e.family for e in examples} == {"tutorial"}
+
+
+@pytest.mark.parametrize(("documented", "printed", "kinds"), [
+    ("tf.Tensor([1. 2.], shape=(2), dtype=float32)", "Array([1, 2], dtype=int32)",
+     ("float", "int")),
+    ("tf.Tensor([1 2], shape=(2), dtype=int64)", "array([1., 2.])", ("int", "float")),
+    ("tf.Tensor([ True False], shape=(2), dtype=bool)", "array([1, 0])", ("bool", "int")),
+])
+def test_dtype_kinds_compared_when_asked(documented, printed, kinds):
+    assert rc.compare_outputs(documented, printed) is None  # numbers and shapes agree
+    assert rc.compare_outputs(documented, printed, dtypes=True) == (
+        f"tensor dtype: documented {kinds[0]}, printed {kinds[1]}")
+    assert rc.compare_outputs(documented, documented, dtypes=True) is None

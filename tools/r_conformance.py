@@ -29,7 +29,8 @@ documented output:
   `[1,]`, `[,1]` and `, , 1` labels, progress bars and timings (lines with `/step` or
   `━`), thousands separators (`1,290` is 1290), and numbers that are part of a word
   (`dense_1`, `float32`, `2ms`); a tensor printed with `...` is compared on its first and
-  last numbers only.
+  last numbers only; with `--dtypes`, a tensor's dtype kind (float, int, bool) must be the
+  documented one too (off by default: the numbers and shapes are what is compared).
 
 Each example is classified: `pass`, `translate-error` (the TranslationError, its position
 moved to the `.Rd` file's line), `run-error` (the exception's first line and the `.Rd`
@@ -60,14 +61,15 @@ parameter counts (and totals) of the tables in this repository's hand-written vi
 `functional-api.md`). Layer names are compared too and reported, not failed on. Exit status
 0 when all four agree.
 
-The data hook (vignettes and tutorials; the same files as the vignettes' doctests, see
-`vignettes/conftest.py`): each run gets a temporary KERAS_HOME (and working folder) holding
-`vignettes/synthetic_data.py`'s learnable synthetic MNIST (with MNIST's real sizes, 60,000
-and 10,000 images, since the tutorials reshape to `c(60000, 784)`) and CIFAR-10, and
-`vignettes/synthetic_weights.py`'s weights for the applications; Keras's file-hash check
-accepts them. So that a run takes seconds, Keras's `Model.fit()` is wrapped: at most
-`--epochs` epochs (default 1) on at most `--fit-samples` samples (default 2000: the first
-rows of x and y); nothing else changes, so shapes and parameter counts are R's.
+The data hook (the same files as the vignettes' doctests, see `vignettes/conftest.py`):
+each run gets its own working folder and, when its code names MNIST, CIFAR-10 or an
+`application_*()`, a temporary KERAS_HOME holding `vignettes/synthetic_data.py`'s learnable
+synthetic MNIST (with MNIST's real sizes, 60,000 and 10,000 images, since the tutorials
+reshape to `c(60000, 784)`) and CIFAR-10, and `vignettes/synthetic_weights.py`'s weights
+for the applications; Keras's file-hash check accepts them. For vignettes and tutorials,
+so that a run takes seconds, Keras's `Model.fit()` is also wrapped: at most `--epochs`
+epochs (default 1) on at most `--fit-samples` samples (default 2000: the first rows of x
+and y); nothing else changes, so shapes and parameter counts are R's.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ TUTORIALS = (  # (name, R keras3 file under vignettes-src/ or vignettes/, hand-w
     ("functional_api", "functional_api.Rmd", "functional-api.md"),
 )
 MARK = "\x1e@@r-conformance-block@@"
+DTYPES = False  # --dtypes: tensors' dtype kinds must match too
 
 
 # ---------------------------------------------------------------------------------------
@@ -148,6 +151,8 @@ class Result:
     status: str
     reason: str = ""
     seconds: float = 0.0
+    python: list[str] | None = None  # the translation of each block
+    printed: list[str] | None = None  # what each block printed
 
 
 _RD_ESCAPE = re.compile(r"\\([\\%{}])")
@@ -391,6 +396,7 @@ class Tensor:
     count: int  # how many numbers (ellipses excluded)
     shape: tuple | None  # None where it cannot be told (an ellipsis and no stated shape)
     elided: bool = False
+    kind: str = ""  # "float", "int", "bool", "complex", "string": its dtype's kind
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m|(?<![\w\]])\[(?:\d+;)*\d*m")
@@ -502,10 +508,29 @@ def extract(text: str) -> Extract:
         start = sum(1 for v in numbers if v is not ELLIPSIS)
         count = sum(1 for v in values if v is not ELLIPSIS)
         shape = _shape_tuple(shape_m.group(1)) if shape_m else _nesting_shape(literal)
-        tensors.append(Tensor(start, count, shape, elided=ELLIPSIS in values))
+        tensors.append(Tensor(start, count, shape, elided=ELLIPSIS in values,
+                              kind=_dtype_kind(inner, values)))
         numbers.extend(values)
         pos = close + 1
     return Extract(numbers, tensors)
+
+
+def _dtype_kind(inner: str, values: list) -> str:
+    """The kind of a tensor's dtype: the one it states, else what its numbers look like
+    (NumPy leaves float64 and int64 unsaid)."""
+    m = re.search(r"dtype=['\"]?(?:tf\.|torch\.)?(\w+)", inner)
+    if m:
+        name = m.group(1)
+        for kind in ("complex", "float", "int", "bool", "string"):
+            if kind in name or (kind == "string" and name in ("str", "object")):
+                return kind
+        return name
+    texts = [v.text for v in values if v is not ELLIPSIS]
+    if any(t in ("True", "False") for t in texts):
+        return "bool"
+    if any(re.search(r"[.eEna]", t) for t in texts):
+        return "float"
+    return "int" if texts else ""
 
 
 def _loose_numbers(text: str) -> list:
@@ -553,8 +578,9 @@ def numbers_close(a: Num, b: Num) -> bool:
     return abs(x - y) <= max(RTOL * max(abs(x), abs(y)), ATOL, printed)
 
 
-def compare_outputs(documented: str, printed: str) -> str | None:
-    """None when the printed output matches the documented one, else the reason."""
+def compare_outputs(documented: str, printed: str, dtypes: bool = False) -> str | None:
+    """None when the printed output matches the documented one, else the reason. With
+    `dtypes`, a tensor's dtype kind (float, int, bool) must match too."""
     doc, act = extract(documented), extract(printed)
     if not doc.numbers:  # text only (`[1] "float32"`): its quoted strings, in order
         return _compare_strings(documented, printed)
@@ -587,6 +613,8 @@ def compare_outputs(documented: str, printed: str) -> str | None:
         other = by_start.get((t.start, t.count))
         if other and t.shape is not None and other.shape is not None and t.shape != other.shape:
             return f"tensor shape: documented {t.shape}, printed {other.shape}"
+        if dtypes and other and t.kind and other.kind and t.kind != other.kind:
+            return f"tensor dtype: documented {t.kind}, printed {other.kind}"
     return None
 
 
@@ -715,6 +743,8 @@ def compare_summaries(expected: list[Summary], printed: list[Summary]) -> tuple[
 # Translating and running
 
 def default_translate(source: str, filename: str | None = None) -> str:
+    if str(ROOT) not in sys.path:  # this checkout's package, also when run as a script
+        sys.path.insert(0, str(ROOT))
     import rstyle_keras
     return rstyle_keras.translate(source, filename=filename)
 
@@ -727,7 +757,8 @@ def _moved_error(exc: Exception, path: str, block: Block) -> str:
     message = str(exc).strip().split("\n")[0]
     m = _POSITION.match(message)
     if not m:
-        return f"{type(exc).__name__}: {message}"
+        crashed = "" if type(exc).__name__ == "TranslationError" else "the translator failed: "
+        return f"{crashed}{type(exc).__name__}: {message}"
     line, column = int(m.group("line")), int(m.group("col"))
     if line == 1:
         column += block.column - 1
@@ -783,10 +814,18 @@ def run_example(example: Example, translate=default_translate, timeout: float = 
             tail = (proc.stderr.strip().split("\n") or [""])[-1]
             return Result(example, "run-error", f"exit status {proc.returncode}: {tail}",
                           seconds)
-    return _judge(example, proc.stdout, seconds)
+    result = _judge(example, proc.stdout, seconds)
+    result.python = python
+    return result
 
 
 def _judge(example: Example, stdout: str, seconds: float) -> Result:
+    result = _verdict(example, stdout, seconds)
+    result.printed = stdout.split(MARK + "\n")[1:]
+    return result
+
+
+def _verdict(example: Example, stdout: str, seconds: float) -> Result:
     if example.kind == "rmd":
         documented = example.blocks[0].output
         expected = parse_summaries(documented or "")
@@ -802,7 +841,7 @@ def _judge(example: Example, stdout: str, seconds: float) -> Result:
         if block.output is None:
             continue
         compared = True
-        reason = compare_outputs(block.output, printed)
+        reason = compare_outputs(block.output, printed, dtypes=DTYPES)
         if reason:
             return Result(example, "output-mismatch",
                           f"{example.path}:{block.line} (block {k}): {reason}", seconds)
@@ -856,7 +895,10 @@ def _show(value):
 
 def _install_data_hook(options: dict, home: str, code: str) -> None:
     """Synthetic datasets and weights in a temporary KERAS_HOME (those the code may
-    load: `dataset_mnist`, `dataset_cifar10`, `application_*`), and a capped fit()."""
+    load: `dataset_mnist`, `dataset_cifar10`, `application_*`), and with
+    `options["cap_fit"]`, a capped fit()."""
+    if not re.search(r"mnist|cifar10|application_", code) and not options.get("cap_fit"):
+        return  # nothing to install: Keras is not imported before the example does
     os.environ["KERAS_HOME"] = home
     sys.path.insert(0, str(ROOT / "vignettes"))
     import synthetic_data
@@ -875,7 +917,8 @@ def _install_data_hook(options: dict, home: str, code: str) -> None:
         synthetic_data.write_cifar10(datasets)
     if "application_" in code:
         synthetic_weights.install(os.path.join(home, "models"))
-    _cap_fit(int(options.get("epochs", 1)), int(options.get("fit_samples", 2000)))
+    if options.get("cap_fit"):
+        _cap_fit(int(options.get("epochs", 1)), int(options.get("fit_samples", 2000)))
 
 
 def _cap_fit(epochs: int, samples: int) -> None:
@@ -914,9 +957,8 @@ def child_main(job_file: str) -> int:
     os.makedirs(job["workdir"], exist_ok=True)
     os.chdir(job["workdir"])  # files the examples save land here
     options = job["options"]
-    if options.get("data_hook"):
-        _install_data_hook(options, os.path.join(job["workdir"], "keras_home"),
-                           "\n".join(b["python"] for b in job["blocks"]))
+    _install_data_hook(options, os.path.join(job["workdir"], "keras_home"),
+                       "\n".join(b["python"] for b in job["blocks"]))
     namespace = {"__name__": "__main__", "__rc_show__": _show}
     path = job["path"]
     for k, block in enumerate(job["blocks"], start=1):
@@ -991,6 +1033,23 @@ def format_text(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def format_details(result: Result) -> str:
+    """Each block's R code, its Python, R's output and ours (`--show`)."""
+    out = [f"== {result.example.name} ({result.example.path}): {result.status} {result.reason}"]
+    python = result.python or []
+    printed = result.printed or []
+    for k, block in enumerate(result.example.blocks):
+        out.append(f"-- block {k + 1}, line {block.line}: R")
+        out.append(block.code.rstrip())
+        if k < len(python):
+            out += ["-- Python", python[k].rstrip()]
+        if block.output is not None:
+            out += ["-- documented output", block.output.rstrip()]
+        if k < len(printed):
+            out += ["-- printed", printed[k].rstrip()]
+    return "\n".join(out)
+
+
 def format_markdown(results: list[Result], title: str) -> str:
     lines = [f"# {title}", "", "| family | examples | pass (of those with output) | runs | "
              + " | ".join(STATUSES[2:]) + " |", "|---" * (4 + len(STATUSES[2:])) + "|"]
@@ -1041,8 +1100,7 @@ def run_tutorials(examples: list[Example], expected: dict[str, str], translate=d
     the hand-written vignette)."""
     for e in examples:
         e.blocks[0].output = expected[e.name]
-    options = {"data_hook": True, **(options or {})}
-    return run_all(examples, translate, jobs, timeout, options)
+    return run_all(examples, translate, jobs, timeout, {"cap_fit": True, **(options or {})})
 
 
 # ---------------------------------------------------------------------------------------
@@ -1070,7 +1128,14 @@ def main(argv: list[str] | None = None, translate=default_translate) -> int:
     parser.add_argument("--fit-samples", type=int, default=2000,
                         help="vignettes, tutorials: fit() on at most this many samples")
     parser.add_argument("--names", default="", help="comma-separated example names to run")
+    parser.add_argument("--dtypes", action="store_true",
+                        help="tensors must also have the documented dtype kind (float, int, "
+                             "bool)")
+    parser.add_argument("--show", action="store_true",
+                        help="print each example's R, Python, documented and printed output")
     args = parser.parse_args(argv)
+    global DTYPES
+    DTYPES = args.dtypes
     checkout = args.checkout.resolve()
     options = {"epochs": args.epochs, "fit_samples": args.fit_samples}
     names = {n for n in args.names.split(",") if n}
@@ -1086,6 +1151,8 @@ def main(argv: list[str] | None = None, translate=default_translate) -> int:
                                 options=options, jobs=args.jobs)
         for r in results:
             progress(r)
+            if args.show:
+                print(format_details(r) + "\n")
         ok = all(r.status == "pass" for r in results)
         print(f"tutorials: {sum(r.status == 'pass' for r in results)}/{len(results)} give the "
               "hand-written vignettes' shapes and parameter counts")
@@ -1101,7 +1168,10 @@ def main(argv: list[str] | None = None, translate=default_translate) -> int:
     if args.vignettes:
         vignettes = [e for e in vignette_examples(checkout) if not names or e.name in names]
         results += run_all(vignettes, translate, jobs=args.jobs, timeout=args.timeout or 600.0,
-                           options={"data_hook": True, **options}, progress=progress)
+                           options={"cap_fit": True, **options}, progress=progress)
+    if args.show:
+        for r in results:
+            print(format_details(r) + "\n")
     print()
     print(format_text(results))
     if args.report:
