@@ -441,3 +441,22 @@ def test_dtype_kinds_compared_when_asked(documented, printed, kinds):
     assert rc.compare_outputs(documented, printed, dtypes=True) == (
         f"tensor dtype: documented {kinds[0]}, printed {kinds[1]}")
     assert rc.compare_outputs(documented, documented, dtypes=True) is None
+
+
+def test_auto_print_transform():
+    tree = rc._AutoPrint().visit(__import__("ast").parse(
+        "x\nx | f(1)\nx | compile(loss=1)\nprint(x)\ny = 2\nmodel.fit(x)\n'a string'\n"))
+    shown = [__import__("ast").unparse(s) for s in tree.body]
+    assert shown == ["__rc_show__(x, None)", "__rc_show__(x | f(1), 'f')",
+                     "x | compile(loss=1)", "print(x)", "y = 2", "model.fit(x)", "'a string'"]
+
+
+def test_a_layer_added_to_a_sequential_model_is_not_shown(capsys):
+    class Sequential:
+        def __repr__(self):
+            return "<Sequential>"
+    rc._show(Sequential(), "layer_dense")
+    rc._show(None, "op_add")
+    assert capsys.readouterr().out == ""
+    rc._show(Sequential(), "keras_model_sequential")
+    assert "Sequential" in capsys.readouterr().out

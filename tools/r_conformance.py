@@ -44,7 +44,8 @@ assignment and not invisible (knitr's pages show those prints). The runner does 
 for the translated Python: each top-level expression statement's value is printed with
 `rstyle_keras.r.base.print` (R's print; `repr()` if the runtime lacks it), unless it is
 None or the expression calls one of R's invisible-returning functions (`INVISIBLE`, also
-as the right side of a pipe `x | f(...)`).
+as the right side of a pipe `x | f(...)`), or is a `layer_*()` call that gives a
+Sequential model (R adds the layer and returns the model invisibly).
 
 Vignettes (`--vignettes`): each `vignettes-src/**/*.Rmd` (or `vignettes/**/*.Rmd`) is
 translated whole as an R Markdown document, chunks that knitr does not evaluate or show
@@ -873,15 +874,19 @@ class _AutoPrint(ast.NodeTransformer):
     def _wrap(self, stmt):
         if not isinstance(stmt, ast.Expr) or isinstance(stmt.value, ast.Constant):
             return stmt
-        if self._callee(stmt.value) in INVISIBLE:
+        callee = self._callee(stmt.value)
+        if callee in INVISIBLE:
             return stmt
-        call = ast.Call(ast.Name("__rc_show__", ast.Load()), [stmt.value], [])
+        call = ast.Call(ast.Name("__rc_show__", ast.Load()),
+                        [stmt.value, ast.Constant(callee)], [])
         return ast.copy_location(ast.Expr(ast.copy_location(call, stmt.value)), stmt)
 
 
-def _show(value):
+def _show(value, callee=None):
     if value is None:
         return
+    if (callee or "").startswith("layer_") and type(value).__name__ == "Sequential":
+        return  # a layer added to a Sequential model: R returns the model invisibly
     try:
         from rstyle_keras.r.base import print as r_print
     except ImportError:
