@@ -6,6 +6,7 @@ so that the runner is tested apart from `rstyle_keras.translate` (tested on its 
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import sys
@@ -444,9 +445,9 @@ def test_dtype_kinds_compared_when_asked(documented, printed, kinds):
 
 
 def test_auto_print_transform():
-    tree = rc._AutoPrint().visit(__import__("ast").parse(
+    tree = rc._AutoPrint().visit(ast.parse(
         "x\nx | f(1)\nx | compile(loss=1)\nprint(x)\ny = 2\nmodel.fit(x)\n'a string'\n"))
-    shown = [__import__("ast").unparse(s) for s in tree.body]
+    shown = [ast.unparse(s) for s in tree.body]
     assert shown == ["__rc_show__(x, None)", "__rc_show__(x | f(1), 'f')",
                      "x | compile(loss=1)", "print(x)", "y = 2", "model.fit(x)", "'a string'"]
 
