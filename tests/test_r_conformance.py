@@ -212,6 +212,9 @@ def test_tensor_prints_that_differ(printed, reason):
      "Array([0., 1., 2., 3., 4., 5., 6., 7., 8., 9.], dtype=float32)"),
     ("tf.Tensor(-1.1920929e-07, shape=(), dtype=float32)", "Array(0., dtype=float32)"),
     ('[1] "float32"', "'float32'"),
+    ("NULL", ""),
+    ("tf.Tensor([1. 2.], shape=(2), dtype=float32)",
+     "<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>"),
     ("[1] \"[UNK]\" \"d\"     \"z\"", "['[UNK]', 'd', 'z']"),
 ])
 def test_formats_that_match(documented, printed):
