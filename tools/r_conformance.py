@@ -4,18 +4,23 @@
                                   [--timeout S] [--report FILE.md] [--vignettes]
     python tools/r_conformance.py --tutorials PATH_TO_KERAS3 [--epochs N] [--fit-samples N]
 
+`--names a,b` runs only those examples; `--show` prints, for each, its R code, the Python,
+R's documented output and what the Python printed.
+
 PATH_TO_KERAS3 is a checkout of rstudio/keras3. Its code is read from there at run time
 only; nothing of it is stored in this repository.
 
-Reference pages (`man/*.Rd`). Each page whose `Example`/`Examples` section (or `\\examples{}`)
-holds R code is one example. roxygen's generated pages put each piece of code in a
-`\\preformatted{}` block (a `sourceCode r` div) and what R printed under it in the next
-block, each line starting `## `. The page's code blocks are translated one by one with
-`rstyle_keras.translate()` (the translate function is a parameter, for the tests), then run
-in order, in one fresh Python process per page, under the keras engine (KERAS_BACKEND=jax,
-RSTYLE_KERAS_ENGINE=keras, RSTYLE_KERAS_OFFLINE=1, RSTYLE_KERAS_VERBOSE=0), with R's
-top-level auto-printing (below). What each block prints is compared with the block's
-documented output:
+Reference pages (`man/*.Rd`). Each page whose `Example`/`Examples` section (or `\\examples{}`:
+`\\dontrun{}` left out; `\\donttest{}`, `\\dontshow{}` run) holds R code is one example; the
+metric pages' "Usage" sections count too, up to their last block with output (what follows
+is a fragment, such as `model |> compile(...)` with no model). roxygen's generated pages
+put each piece of code in a `\\preformatted{}` block (a `sourceCode r` div) and what R
+printed under it in the next block, each line starting `## `. The page's code blocks are
+translated one by one with `rstyle_keras.translate()` (the translate function is a
+parameter, for the tests), then run in order, in one fresh Python process per page, under
+the keras engine (KERAS_BACKEND=jax, RSTYLE_KERAS_ENGINE=keras, RSTYLE_KERAS_OFFLINE=1,
+RSTYLE_KERAS_VERBOSE=0), with R's top-level auto-printing (below). What each block prints
+is compared with the block's documented output:
 
 - numbers are read from both texts and compared in order, within 1e-5 relative (1e-6
   absolute near zero; a number printed rounded to 4 or more significant digits, as R's
