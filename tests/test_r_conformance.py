@@ -464,3 +464,14 @@ def test_a_layer_added_to_a_sequential_model_is_not_shown(capsys):
     assert capsys.readouterr().out == ""
     rc._show(Sequential(), "keras_model_sequential")
     assert "Sequential" in capsys.readouterr().out
+
+
+def test_a_mismatch_says_when_the_code_draws_random_numbers():
+    example = rc.Example("random_thing", "random", "man/random_thing.Rd",
+                         [rc.Block("x <- random_normal(c(2))\nx\n", 3, "[1] 0.1 0.2")])
+    result = rc._judge(example, rc.MARK + "\n[1] 0.3 0.4\n", 0.0)
+    assert result.reason == ("man/random_thing.Rd:3 (block 1): number 1: documented 0.1, "
+                             "printed 0.3 (documented: 0.1 0.2 ...) [its code draws random "
+                             "numbers]")
+    example.blocks[0].code = "x <- op_ones(c(2))\nx\n"
+    assert not rc._judge(example, rc.MARK + "\n[1] 0.3 0.4\n", 0.0).reason.endswith("]")

@@ -40,9 +40,11 @@ is compared with the block's documented output:
 Each example is classified: `pass`, `translate-error` (the TranslationError, its position
 moved to the `.Rd` file's line), `run-error` (the exception's first line and the `.Rd`
 line it was raised from; or the timeout), `output-mismatch` (the first differing number,
-or the numbers' counts) or `no-output` (it ran; R documents no output to compare). The
-family is the name's prefix (`layer`, `op`, `loss`, ...; `other` for the rest). The pass
-rate of a family counts the examples that have documented output; "runs" counts all.
+or the numbers' counts; "[its code draws random numbers]" where the code calls
+`random_*()`, `runif()`, `sample()`, a random layer...) or `no-output` (it ran; R
+documents no output to compare). The family is the name's prefix (`layer`, `op`, `loss`,
+...; `other` for the rest). The pass rate of a family counts the examples that have
+documented output; "runs" counts all.
 
 R's auto-printing: R prints the value of each top-level expression that is not an
 assignment and not invisible (knitr's pages show those prints). The runner does the same
@@ -853,9 +855,17 @@ def _verdict(example: Example, stdout: str, seconds: float) -> Result:
         compared = True
         reason = compare_outputs(block.output, printed, dtypes=DTYPES)
         if reason:
+            code = "\n".join(b.code for b in example.blocks[:k])
+            hint = " [its code draws random numbers]" if _RANDOM.search(code) else ""
             return Result(example, "output-mismatch",
-                          f"{example.path}:{block.line} (block {k}): {reason}", seconds)
+                          f"{example.path}:{block.line} (block {k}): {reason}{hint}", seconds)
     return Result(example, "pass" if compared else "no-output", "", seconds)
+
+
+# R calls whose numbers come from a random generator (R's session drew them with
+# TensorFlow's or R's generators: another generator gives other numbers)
+_RANDOM = re.compile(r"\b(random_\w+|runif|rnorm|rbinom|sample|layer_random_\w+|"
+                     r"layer_(?:gaussian_)?(?:dropout|noise)\w*)\s*\(")
 
 
 # ---------------------------------------------------------------------------------------
