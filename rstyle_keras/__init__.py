@@ -42,7 +42,7 @@ from .r.models import (
     keras_model_sequential,
     layer_input,
 )
-from .r.named_list import NamedList
+from .r.named_list import NamedDict, NamedList
 from .r.ops import *  # noqa: F403
 from .r.ops import __all__ as _ops
 from .r.package import *  # noqa: F403  (`keras`: the Keras module, imported on first use)
@@ -73,7 +73,7 @@ __all__ = [
     "config_image_data_format", "config_set_engine",
     "create_layer", "keras_input", "keras_model", "keras_model_sequential", "layer_input",
     "model_from_json", "shape", "from_config", "load_model", "load_model_config",
-    "NamedList", "HistoryMethods", "array_reshape", "to_categorical",
+    "NamedList", "NamedDict", "HistoryMethods", "array_reshape", "to_categorical",
     *_utilities, *_serialization,
 ]
 

@@ -5,6 +5,7 @@ the default image data format, the engine it started with, `verbose="auto"` mean
 (RSTYLE_KERAS_OFFLINE=1: the same results with or without a network)."""
 
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -22,6 +23,12 @@ def _fresh_session(monkeypatch):
     monkeypatch.setenv("RSTYLE_KERAS_VERBOSE", "0")
     monkeypatch.setenv("RSTYLE_KERAS_OFFLINE", "1")  # what a test downloads must not depend on
     yield
+    # config_set_floatx() and config_set_image_data_format() set Keras's too: back to the
+    # defaults the core's settings were just given again
+    if "keras" in sys.modules:
+        keras_config = sys.modules["keras"].config
+        keras_config.set_floatx(config.DEFAULTS["floatx"])
+        keras_config.set_image_data_format(config.DEFAULTS["image_data_format"])
 
 
 @pytest.fixture(autouse=True)

@@ -216,10 +216,15 @@ def test_every_r_name_is_a_function_and_the_tables_have_no_other(family):
         assert functions.REGISTRY[name] is ALL[name]
 
 
-def test_the_core_keeps_its_three_settings():
-    for name in ("config_floatx", "config_image_data_format", "config_set_image_data_format"):
+def test_the_core_keeps_its_readers_and_the_setter_sets_both_engines():
+    """The readers are the core's (one setting, kept equal in Keras by the setters); the
+    image data format's setter is the R surface's, which sets Keras's too."""
+    for name in ("config_floatx", "config_image_data_format"):
         assert getattr(rstyle_keras, name) is getattr(core_config, name)
         assert name not in families_more.FUNCTIONS
+    setter = rstyle_keras.config_set_image_data_format
+    assert setter is families_more.config_set_image_data_format
+    assert setter is not core_config.config_set_image_data_format
 
 
 def test_every_row_has_a_known_kind_converters_and_keras_target():

@@ -151,6 +151,7 @@ def _fit(form, keras, tmp_path, capsys):
         assert history.metrics[name] == [float(v) for v in history.history[name]]
     assert history.metrics.loss == history.metrics["loss"]
     assert history.params["epochs"] == 2
+    assert history.params.epochs == 2  # R: history$params$epochs
     assert str(history).startswith("Final epoch (plot to see history):\n")
 
 
@@ -162,6 +163,8 @@ def _evaluate(form, keras, tmp_path, capsys):
     assert set(result) == {"loss", "accuracy"}
     expected = model.evaluate(X, Y, verbose=0, return_dict=True)
     assert result == pytest.approx(expected)
+    assert result.loss == result["loss"] and result.names() == tuple(expected)  # R: $loss
+    assert repr(result) == repr(dict(result))  # prints as the dict Keras gives
 
 
 @case("predict")
@@ -188,6 +191,7 @@ def _test_on_batch(form, keras, tmp_path, capsys):
     result = run(form, rk.test_on_batch, model, X, Y)
     assert isinstance(result, dict) and set(result) == {"loss", "accuracy"}
     assert result["loss"] == pytest.approx(model.evaluate(X, Y, verbose=0, batch_size=32)[0])
+    assert result.accuracy == result["accuracy"]
     for old, new in zip(before, model.get_weights()):
         np.testing.assert_array_equal(old, new)  # no update
     # only the loss: that number, not a dict of one (R: is_scalar(result))

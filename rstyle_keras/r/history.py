@@ -7,7 +7,7 @@ value per epoch), prints the last epoch's metrics and plots every metric per epo
 | R                          | Python                                        |
 |----------------------------|-----------------------------------------------|
 | `history$metrics$loss`     | `history.metrics.loss` (or `["loss"]`)        |
-| `history$params$epochs`    | `history.params["epochs"]` (Keras's dict)     |
+| `history$params$epochs`    | `history.params.epochs` (or `["epochs"]`)     |
 | `print(history)`           | `print(history)` / the REPL                   |
 | `plot(history)`            | `plot(history)` or `history | plot()`: a matplotlib figure |
 """
@@ -18,7 +18,7 @@ from functools import cache
 
 import numpy as np
 
-from .named_list import NamedList
+from .named_list import NamedDict, NamedList
 
 
 class HistoryMethods:
@@ -29,6 +29,17 @@ class HistoryMethods:
         """Each metric's values by epoch, by name (R's `history$metrics`)."""
         return NamedList((name, [float(v) for v in values])
                          for name, values in self.history.items())
+
+    @property
+    def params(self):
+        """Keras's training parameters (epochs, steps, verbose), by name (R's
+        `history$params`): Keras's dict, its items also attributes."""
+        value = self.__dict__.get("params")
+        return NamedDict(value) if type(value) is dict else value
+
+    @params.setter
+    def params(self, value) -> None:
+        self.__dict__["params"] = value
 
     def __repr__(self) -> str:
         metrics = self.metrics

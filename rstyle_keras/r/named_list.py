@@ -13,6 +13,10 @@ ways, and a NamedList supports both:
 It is a tuple of the values (so unpacking, `len()` and iteration are the values', in order)
 with names; names win over the tuple's own `count`/`index` methods.
 
+Where Keras gives a dict (`evaluate()`'s metrics, a history's `params`), R keras3 gives a
+named list too: a `NamedDict` is that dict, with its items also attributes (R's
+`score$loss` is `score.loss`), printed and compared as the dict it is.
+
 Examples:
     >>> d = NamedList(train=NamedList(x=1, y=2), test=NamedList(x=3, y=4))
     >>> (x_train, y_train), (x_test, y_test) = d
@@ -20,6 +24,9 @@ Examples:
     (3, 2, 3, ('train', 'test'))
     >>> d
     NamedList(train=NamedList(x=1, y=2), test=NamedList(x=3, y=4))
+    >>> score = NamedDict(loss=0.25, accuracy=0.9)
+    >>> score.loss, score["accuracy"], score
+    (0.25, 0.9, {'loss': 0.25, 'accuracy': 0.9})
 """
 
 from __future__ import annotations
@@ -78,3 +85,22 @@ class NamedList(tuple):
 
     def __reduce__(self):
         return (NamedList, (list(zip(self.names(), self)),))
+
+
+class NamedDict(dict):
+    """A dict whose items are also attributes (R's `$` on a named list Keras gives as a
+    dict); the dict's own methods (`keys`, `items`, ...) win over items of those names."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"no element named {name!r}; the names are "
+                                 f"{list(self)}.") from None
+
+    def __dir__(self):
+        return [*super().__dir__(), *(k for k in self if isinstance(k, str))]
+
+    def names(self) -> tuple:
+        """The names, in order (R's `names()`)."""
+        return tuple(self)

@@ -52,6 +52,7 @@ from .converters import as_index, as_integer, as_list
 from .functions import keras_object_of
 from .history import HistoryMethods, as_r_history, plot_history
 from .layers import REQUIRED
+from .named_list import NamedDict
 from .verb_docs import DOCS
 from .verb_table import VERBS
 
@@ -571,7 +572,7 @@ def _register_keras(k) -> None:
 
     @implements("evaluate", Model)
     def _evaluate(model, **args):
-        return model.evaluate(**args, return_dict=True)
+        return NamedDict(model.evaluate(**args, return_dict=True))  # R: score$loss
 
     @implements("predict", Model)
     def _predict(model, **args):
@@ -667,7 +668,7 @@ def _register_keras(k) -> None:
 
 def _scalar_if_one(result: dict):
     """R keras3: a result of one value is that value, not a list of one."""
-    return next(iter(result.values())) if len(result) == 1 else result
+    return next(iter(result.values())) if len(result) == 1 else NamedDict(result)
 
 
 globals().update(VERB_FUNCTIONS)
