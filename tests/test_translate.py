@@ -90,7 +90,7 @@ RULES = [
     ("list() unnamed", "list(1, 2)", "[1, 2]\n"),
     ("list() named", "list(a = 1, b = 2)", "rlist(a=1, b=2)\n"),
     ("list() mixed", "list(1, b = 2)", "rlist(1, b=2)\n"),
-    ("list() empty", "list()", "[]\n"),
+    ("list() empty", "list()", "rlist()\n"),
     ("NULL", "NULL", "None\n"),
     ("TRUE", "TRUE", "True\n"),
     ("FALSE", "F", "False\n"),
@@ -182,11 +182,14 @@ RULES = [
      "if a:\n    z = 1\n    y = z\nelse:\n    y = 0\n"),
     ("else on a new line inside braces", "{\n  if (a) b\n  else c\n}", "if a: b\nelse: c\n\n"),
     ("for", "for (i in 1:3) {\n  print(i)\n}", "for i in r_colon(1, 3):\n    print(i)\n"),
-    ("for one line", "for (i in x) print(i)", "for i in x: print(i)\n"),
+    ("for one line", "for (i in x) print(i)", "for i in r_iter(x): print(i)\n"),
+    ("for over seq_len", "for (i in seq_len(n)) f(i)", "for i in seq_len(n): f(i)\n"),
+    ("for over seq_along", "for (i in seq_along(x)) f(i)", "for i in seq_along(x): f(i)\n"),
+    ("for over a list", "for (v in list(a = 1)) f(v)", "for v in r_iter(rlist(a=1)): f(v)\n"),
     ("while", "while (x < 3) x <- x + 1", "while x < 3: x = x + 1\n"),
     ("repeat, break", "repeat {\n  break\n}", "while True:\n    break\n"),
-    ("next", "for (i in x) {\n  if (i) next\n}", "for i in x:\n    if i: continue\n"),
-    ("empty block", "for (i in x) {}", "for i in x: pass\n"),
+    ("next", "for (i in x) {\n  if (i) next\n}", "for i in r_iter(x):\n    if i: continue\n"),
+    ("empty block", "for (i in x) {}", "for i in r_iter(x): pass\n"),
     # operators
     ("%%", "x %% 2", "x % 2\n"),
     ("%/%", "x %/% 2", "x // 2\n"),
@@ -245,7 +248,7 @@ def test_rule(rule, r, python):
 def test_every_translation_starts_with_the_imports():
     assert translate("x <- 1") == IMPORTS + "; x = 1\n"
     assert translate("library(keras3)\nx <- 1") == IMPORTS + "\nx = 1\n"
-    assert translate("\nfor (i in x) print(i)") == IMPORTS + "\nfor i in x: print(i)\n"
+    assert translate("\nfor (i in x) print(i)") == IMPORTS + "\nfor i in r_iter(x): print(i)\n"
 
 
 # (R, line, column, words of the message)
@@ -388,7 +391,7 @@ def test_a_line_python_adds_is_taken_back_at_the_next_blank_line():
     source = "library(keras3)\nfor (i in x) if (i) print(i)\ny <- 1\n\nz <- 2\n"
     translation = translate_any(source)
     lines = translation.python.splitlines()
-    assert lines[1:5] == ["for i in x:", "    if i: print(i)", "y = 1", "z = 2"]
+    assert lines[1:5] == ["for i in r_iter(x):", "    if i: print(i)", "y = 1", "z = 2"]
     assert translation.origin == [1, 2, 2, 3, 5]
 
 
@@ -419,7 +422,7 @@ def test_tracebacks_name_the_r_lines(tmp_path, stand_ins):
 
 
 def test_plain_python_semantics_run():
-    namespace = {}
+    namespace = {"r_iter": __import__("rstyle_keras.r.syntax").r.syntax.r_iter}
     source = textwrap.dedent("""\
         f <- function(x, y = 2) {
           if (x > y) {
@@ -445,6 +448,22 @@ def test_plain_python_semantics_run():
     exec(compile(python, "t.R", "exec"), namespace)
     assert namespace["total"] == 8
     assert namespace["out"] == [3, 0, 2, 1, 4, 512, -4, 3, True]
+
+
+def test_for_walks_r_values_and_an_empty_list_takes_fields():
+    source = textwrap.dedent("""\
+        library(keras3)
+        seen <- c()
+        for (v in list(a = 1, b = "x")) seen <- c(seen, v)
+        for (v in NULL) seen <- c(seen, "never")
+        for (v in 7) seen <- c(seen, v)
+        l <- list()
+        l$b <- 1
+    """)
+    namespace = {}
+    exec(compile(translate(source), "t.R", "exec"), namespace)
+    assert list(namespace["seen"]) == ["1", "x", "7"]
+    assert dict(namespace["l"]) == {"b": 1}
 
 
 def test_pipes_run_on_the_package():

@@ -20,9 +20,10 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   goes first (`f(x, g(x))`); `x %>% f`, `x %>% {...}`, `x %>% .$a`, and `|>`'s `_`
   (`f(y = _)`, `_$a[[1]]`) too.
 * Values: `c()` stays `c()`; `list()` is `[...]`, or `rlist(...)` when any element is
-  named; `NULL`/`TRUE`/`FALSE`/`T`/`F` are `None`/`True`/`False`; `NA`, `Inf`, `NaN` stay
-  (the R base module defines them); `1L` is `1`, `0x10` is `16`; strings are Python
-  literals (R's escapes decoded, raw strings included); `a:b` is `r_colon(a, b)`.
+  named or there is none (`l <- list(); l$b <- 1` works); `NULL`/`TRUE`/`FALSE`/`T`/`F`
+  are `None`/`True`/`False`; `NA`, `Inf`, `NaN` stay (the R base module defines them);
+  `1L` is `1`, `0x10` is `16`; strings are Python literals (R's escapes decoded, raw
+  strings included); `a:b` is `r_colon(a, b)`.
 * Indexing: `x$a` is `x.a`; `x[[1]]` (a positive literal) is `x[0]`, `x[["a"]]` is
   `x["a"]`, any other `x[[i]]` is `r_get(x, i)`; `x[i, j]` is `r_subset(x, i, j)` with an
   empty index as `MISSING` and `drop=` kept. R keras3's tensor accessors: `x@r[i, a:b]`
@@ -39,7 +40,9 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   `*args, **kwargs`; functions given to R keras3's class constructors (`Layer()`,
   `new_layer_class()`, ...) get R's implicit `self` first. `return(x)` is `return x`.
 * Control flow: `if`/`else` (`elif` for `else if`; `a if c else b` as a value, or when all
-  of it is on one line with expressions), `for`, `while`, `repeat` (`while True:`),
+  of it is on one line with expressions), `for` (`for v in r_iter(x):`, R's walk: the
+  values of a named list, none for NULL; `a:b`, `seq_len()`, `seq_along()` as they are),
+  `while`, `repeat` (`while True:`),
   `break`, `next` (`continue`); `y <- if (c) {...} else {...}` assigns in each branch.
   tensorflow's `with(ctx %as% name, {...})` is Python's `with ctx as name:`.
 * Names: dots become underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R
@@ -388,6 +391,8 @@ class Translator:
         if isinstance(node, For):
             var = self.py_name(node.var, node)
             iterable = self.expr(node.iterable, ctx)
+            if not is_r_vector(node.iterable):  # R's for(): values of a list, NULL: none
+                iterable = code((node.iterable.line, "r_iter("), iterable, ")")
             header = self.simple(node, iterable, ctx, prefix=f"for {var} in ", suffix=":",
                                  kind="header")
             return self.suite(header, node.body, indent, None)
@@ -948,6 +953,8 @@ class Translator:
             if any(a.name is not None for a in node.args):
                 return code((line, "rlist("), self.call_args(node.args, ctx),
                             (node.end_line, ")"))
+            if not node.args:  # list(): an RList, so that `l$b <- 1` works on it
+                return code((line, "rlist()"))
             return code((line, "["), self.call_args(node.args, ctx), (node.end_line, "]"))
         if name == "function":
             self.error("unexpected function", node)
@@ -1242,6 +1249,17 @@ def matched_arguments(name: str, args: list[Arg]):
         if arg.value is not None:
             out.append((slot.name, arg))
     return out
+
+
+def is_r_vector(node: Node) -> bool:
+    """Whether `for` may walk `node` as Python does: `a:b`, `seq_len(n)`, `seq_along(x)`
+    (R vectors whatever their values); anything else goes through `r_iter()`."""
+    if isinstance(node, Paren):
+        return is_r_vector(node.expr)
+    if isinstance(node, Binary) and node.op == ":":
+        return True
+    return (isinstance(node, Call) and isinstance(node.func, Name)
+            and node.func.name in ("seq_len", "seq_along"))
 
 
 # -- text helpers ----------------------------------------------------------------------------
