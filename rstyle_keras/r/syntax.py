@@ -301,7 +301,7 @@ class RVector(tuple):
     Examples:
         >>> v = RVector([1, 2, 3, 4])
         >>> v + RVector([10, 20]), v * 2, v / 2, -v
-        (c(11, 22, 13, 24), c(2, 4, 6, 8), c(0.5, 1.0, 1.5, 2.0), c(-1, -2, -3, -4))
+        (c(11, 22, 13, 24), c(2, 4, 6, 8), c(0.5, 1, 1.5, 2), c(-1, -2, -3, -4))
         >>> RVector([-7, 7]) % 3, RVector([-7, 7]) // 3, RVector([2, 3]) ** 2
         (c(2, 1), c(-3, 2), c(4, 9))
         >>> v > 2, (v > 1) & (v < 4)
@@ -339,6 +339,8 @@ class RVector(tuple):
         def one(v):
             if v is NA:
                 return "NA"
+            if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+                return repr(int(v))  # R's deparse: c(1, 2) is R's doubles
             return repr(v)
 
         inner = ", ".join(one(v) for v in self)
@@ -540,12 +542,12 @@ def r_matmul(x, y):
     Examples:
         >>> from rstyle_keras.r.base import c, matrix
         >>> r_matmul(c(1, 2, 3), c(4, 5, 6))
-        array([[32]])
+        array([[32.]])
         >>> r_matmul(matrix(r_colon(1, 4), 2), c(1, 1))
-        array([[4],
-               [6]])
+        array([[4.],
+               [6.]])
         >>> r_matmul(c(1, 1), matrix(r_colon(1, 4), 2))
-        array([[3, 7]])
+        array([[3., 7.]])
     """
     if _is_tensor(x) or _is_tensor(y):
         return _as_matrix(x) @ _as_matrix(y) if isinstance(x, RVector) else x @ _as_matrix(y)
@@ -908,13 +910,13 @@ def r_get(x, i):
     Examples:
         >>> from rstyle_keras.r.base import c, array
         >>> r_get(c(5, 6, 7), 2), r_get([1, "a"], 2), r_get(rlist(a=1, b=2), "b")
-        (6, 'a', 2)
+        (6.0, 'a', 2)
         >>> r_get(rlist(a=1), "zz") is None
         True
         >>> r_get(array(r_colon(1, 6), c(2, 3)), 3)
         3
         >>> r_get(c(1, 2), -1)
-        2
+        2.0
     """
     if isinstance(i, (list, tuple, np.ndarray)) and not isinstance(i, str) and len(i) > 1:
         for step in _index_values(i):  # R's recursive indexing: x[[c(1, 2)]]
@@ -1214,8 +1216,8 @@ def r_subset_set(x, *indices, value):
         c(1, 7, 8)
         >>> m = matrix(0, 2, 2)
         >>> r_subset_set(m, 1, MISSING, value=c(5, 6))
-        array([[5, 6],
-               [0, 0]])
+        array([[5., 6.],
+               [0., 0.]])
         >>> m                     # unchanged: R copies on modify
         array([[0, 0],
                [0, 0]])
