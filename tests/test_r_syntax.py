@@ -18,6 +18,7 @@ from rstyle_keras.r.base import NA, array, c, matrix
 from rstyle_keras.r.named_list import NamedList
 from rstyle_keras.r.syntax import (
     MISSING,
+    RInteger,
     RList,
     RVector,
     r_colon,
@@ -207,6 +208,15 @@ CASES = [
     ("r_iter", "for (v in 1:3)", lambda: list(r_iter(r_colon(1, 3))), [1, 2, 3]),
     ("r_iter", "for (v in NULL)", lambda: list(r_iter(None)), []),
     ("r_iter", "for (v in 5)", lambda: list(r_iter(5)), [5]),
+    # R's literal types: `1` is a double, `1L` an integer (the translator writes 1L in c()
+    # as RInteger(1)); typeof() of each element
+    ("RInteger", "typeof(c(1L, -2L))",
+     lambda: [type(v).__name__ for v in c(RInteger(1), RInteger(-2))], ["int", "int"]),
+    ("RInteger", "typeof(c(1, 2))", lambda: [type(v).__name__ for v in c(1, 2)],
+     ["float", "float"]),
+    ("RInteger", "typeof(c(1:2, 3L))",
+     lambda: [type(v).__name__ for v in c(r_colon(1, 2), RInteger(3))], ["int"] * 3),
+    ("rlist", "typeof(list(a = 1)$a)", lambda: type(rlist(a=1).a).__name__, "float"),
     ("r_iter", "for (v in matrix(1:4, 2))", lambda: list(r_iter(matrix(r_colon(1, 4), 2))),
      [1, 2, 3, 4]),
 ]

@@ -91,6 +91,15 @@ RULES = [
     ("list() named", "list(a = 1, b = 2)", "rlist(a=1, b=2)\n"),
     ("list() mixed", "list(1, b = 2)", "rlist(1, b=2)\n"),
     ("list() empty", "list()", "rlist()\n"),
+    # R's literal types: whole doubles stay as written (`units=8`) but where the type shows
+    ("1L in c()", "c(1L, -2L, 3)", "c(RInteger(1), RInteger(-2), 3)\n"),
+    ("1L elsewhere", "f(1L)", "f(1)\n"),
+    ("1L in list()", "list(a = 1L)", "rlist(a=RInteger(1))\n"),
+    ("whole doubles as written", "layer_dense(units = 8)", "layer_dense(units=8)\n"),
+    ("data literal of op_array", "op_array(5)", "op_array(5.0)\n"),
+    ("data literal of array", "array(0, dim = c(2, 3))", "array(0.0, dim=c(2, 3))\n"),
+    ("fill value of op_full", "op_full(c(2, 2), -1)", "op_full(c(2, 2), -1.0)\n"),
+    ("a 1e+05 literal", "x <- 100000; y <- 123456", "x = 100000.0; y = 123456\n"),
     ("NULL", "NULL", "None\n"),
     ("TRUE", "TRUE", "True\n"),
     ("FALSE", "F", "False\n"),
@@ -464,6 +473,23 @@ def test_for_walks_r_values_and_an_empty_list_takes_fields():
     exec(compile(translate(source), "t.R", "exec"), namespace)
     assert list(namespace["seen"]) == ["1", "x", "7"]
     assert dict(namespace["l"]) == {"b": 1}
+
+
+def test_literals_give_r_types(capsys):
+    source = textwrap.dedent("""\
+        library(keras3)
+        print(100000)
+        str(list(a = 1, b = 2L))
+        str(c(1L, 2L))
+        v <- op_array(c(1, 2, 3))
+        s <- op_array(5)
+        i <- op_array(1:3)
+    """)
+    namespace = {}
+    exec(compile(translate(source), "t.R", "exec"), namespace)
+    assert capsys.readouterr().out == (
+        "[1] 1e+05\nList of 2\n $ a: num 1\n $ b: int 2\n int [1:2] 1 2\n")
+    assert [str(namespace[k].dtype) for k in "vsi"] == ["float32", "float32", "int32"]
 
 
 def test_pipes_run_on_the_package():

@@ -24,8 +24,11 @@ end, missing trailing indices are implied); on NumPy arrays it is R's `[` on R a
 R's column-major order).
 
 Python ints play R's integers and floats R's doubles (`print()`, `str()` and tensor dtypes
-follow the type), so R's double literals are best written as floats (`2` as `2.0`, `1L`
-as `1`): every helper here and in `r.base` takes whole floats where R takes integers.
+follow the type); every helper here and in `r.base` takes whole floats where R takes
+integers. R's whole double literals, which translated code writes as Python ints for
+readability (`c(1, 2)`, `units = 8`), are doubles again where the type shows: `c()` takes
+a bare Python int as a double (`RInteger(5)`, R's `5L`, stays an integer), see
+`rstyle_keras.translator` for the translator's side.
 
 Examples:
     >>> from rstyle_keras.r.base import c
@@ -37,7 +40,7 @@ Examples:
     (c(20, 30), c(10, 30))
     >>> x = rlist(a=1, b="two")
     >>> x.a, r_get(x, 2), r_get(x, "b")
-    (1, 'two', 'two')
+    (1.0, 'two', 'two')
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ from .number_format import format_element, format_numbers, is_na
 from .ops import NA
 
 __all__ = [
-    "MISSING", "RList", "RVector", "r_colon", "r_get", "r_get_set", "r_in", "r_iter",
+    "MISSING", "RInteger", "RList", "RVector", "r_colon", "r_get", "r_get_set", "r_in", "r_iter",
     "r_matmul", "r_not", "r_subset", "r_subset_set", "rlist",
 ]
 
@@ -80,6 +83,22 @@ class _Missing:
 
 
 MISSING = _Missing()
+
+
+class RInteger(int):
+    """R's integer literal (`5L`) where the type shows: inside `c()`, whose bare Python
+    ints are R's double literals (`c(1, 2)` is a double vector, `c(1L, 2L)` an integer one).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> c(RInteger(1), RInteger(2)), c(1, 2)
+        (c(1, 2), c(1, 2))
+        >>> [type(v).__name__ for v in (c(RInteger(1))[0], c(1)[0])]
+        ['int', 'float']
+    """
+
+    def __repr__(self) -> str:
+        return f"RInteger({int(self)})"
 
 
 # --- R's element-wise arithmetic --------------------------------------------------------
@@ -683,7 +702,7 @@ class RList(dict):
     Examples:
         >>> x = rlist(1, b="two")
         >>> x.b, x[0], x[1], x.names()
-        ('two', 1, 'two', c('', 'b'))
+        ('two', 1.0, 'two', c('', 'b'))
         >>> x
         rlist(1, b='two')
         >>> x.c = 3; x["c"]
@@ -716,8 +735,12 @@ class RList(dict):
         return [*super().__dir__(), *(k for k in self if isinstance(k, str))]
 
     def __repr__(self) -> str:
-        parts = [repr(v) if not isinstance(k, str) else
-                 (f"{k}={v!r}" if k.isidentifier() else f"**{{{k!r}: {v!r}}}")
+        def one(v):  # R's deparse: whole doubles as R writes them
+            whole = isinstance(v, float) and v.is_integer() and abs(v) < 1e15
+            return repr(int(v)) if whole else repr(v)
+
+        parts = [one(v) if not isinstance(k, str) else
+                 (f"{k}={one(v)}" if k.isidentifier() else f"**{{{k!r}: {one(v)}}}")
                  for k, v in self.items()]
         return f"rlist({', '.join(parts)})"
 
@@ -785,7 +808,13 @@ def rlist(*unnamed, **named) -> RList:
         >>> rlist(3, **{"my name": 4}).names()
         c('', 'my name')
     """
-    return RList.from_pairs([*((None, v) for v in unnamed), *named.items()])
+    # a bare Python int is R's double literal as translated code writes it (`list(a = 1)`)
+    return RList.from_pairs([*((None, _double(v)) for v in unnamed),
+                             *((k, _double(v)) for k, v in named.items())])
+
+
+def _double(v):
+    return float(v) if type(v) is int else v
 
 
 def r_iter(x):
@@ -795,7 +824,7 @@ def r_iter(x):
 
     Examples:
         >>> list(r_iter(rlist(a=1, b=2))), list(r_iter(r_colon(1, 3)))
-        ([1, 2], [1, 2, 3])
+        ([1.0, 2.0], [1, 2, 3])
     """
     if x is None:
         return iter(())
@@ -910,7 +939,7 @@ def r_get(x, i):
     Examples:
         >>> from rstyle_keras.r.base import c, array
         >>> r_get(c(5, 6, 7), 2), r_get([1, "a"], 2), r_get(rlist(a=1, b=2), "b")
-        (6.0, 'a', 2)
+        (6.0, 'a', 2.0)
         >>> r_get(rlist(a=1), "zz") is None
         True
         >>> r_get(array(r_colon(1, 6), c(2, 3)), 3)

@@ -24,6 +24,17 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   are `None`/`True`/`False`; `NA`, `Inf`, `NaN` stay (the R base module defines them);
   `1L` is `1`, `0x10` is `16`; strings are Python literals (R's escapes decoded, raw
   strings included); `a:b` is `r_colon(a, b)`.
+* Numbers: R's numeric literals are doubles, `1L` an integer. A whole double stays as
+  written (`units = 8` is `units=8`, `epochs <- 5` is `epochs = 5`: rstyle_keras takes
+  whole floats and ints alike), and its type comes back where it shows: `c()` and
+  `list()` take a bare Python int as R's double (`c(1, 2)` is double, as is
+  `list(a = 1)$a`), and `1L` inside them is `RInteger(1)`; the data of R's constructors
+  (`op_array(5)`, `op_convert_to_tensor()`, `array(0, ...)`, `matrix()`, `rep()`,
+  `op_full()`'s and `op_full_like()`'s fill value) is a float (`op_array(5.0)`: float32,
+  as in R); a round literal of six digits or more is a float (`100000.0`: R prints
+  `1e+05`). Elsewhere a whole literal is Python's int: `x <- 5; str(x)` says `int 5`
+  where R says `num 5`, and `op_add(int_tensor, 2)` keeps the int dtype where R's gives
+  float; write `2.0` (or `c(2)`) in the R source where that matters.
 * Indexing: `x$a` is `x.a`; `x[[1]]` (a positive literal) is `x[0]`, `x[["a"]]` is
   `x["a"]`, any other `x[[i]]` is `r_get(x, i)`; `x[i, j]` is `r_subset(x, i, j)` with an
   empty index as `MISSING` and `drop=` kept. R keras3's tensor accessors: `x@r[i, a:b]`
@@ -758,7 +769,11 @@ class Translator:
              method: bool = False) -> Code:
         line = node.line
         if isinstance(node, Num):
-            return code((line, node.text))
+            if not node.integer or node.r_integer or len(node.text) < 6 \
+                    or node.text != str(int(node.text)) or int(node.text) % 10:
+                return code((line, node.text))
+            # 100000: R's double prints 1e+05, Python's int 100000; a float prints as R's
+            return code((line, node.text + ".0"))
         if isinstance(node, Str):
             return code((line, py_string(node.value)))
         if isinstance(node, Const):
@@ -949,6 +964,9 @@ class Translator:
             self.expr(node.func, ctx)  # checks the package
         if name in ("library", "require", "return", "with") and isinstance(node.func, Name):
             self.error(f"`{name}()` is supported as a statement only", node)
+        if isinstance(node.func, (Name, Namespace)) and name is not None \
+                and self.py_name(name, node.func, check=False) not in self.defined:
+            node = typed_literals(node, name)
         if name == "list" and isinstance(node.func, Name):
             if any(a.name is not None for a in node.args):
                 return code((line, "rlist("), self.call_args(node.args, ctx),
@@ -1249,6 +1267,50 @@ def matched_arguments(name: str, args: list[Arg]):
         if arg.value is not None:
             out.append((slot.name, arg))
     return out
+
+
+# R's data constructors: the argument whose literal's type makes the data's dtype
+DATA_ARGUMENTS = {"op_array": ("x", 0), "op_convert_to_tensor": ("x", 0),
+                  "array": ("data", 0), "matrix": ("data", 0), "op_full": ("fill_value", 1),
+                  "op_full_like": ("fill_value", 1), "rep": ("x", 0)}
+
+
+def typed_literals(node: Call, name: str) -> Call:
+    """The call with its literals typed where R's type shows and Python's int would read
+    otherwise: `5L` inside `c()` or `list()` is `RInteger(5)` (they take bare ints as R's
+    doubles);
+    a whole double literal as the data of a constructor (`op_array(5)`, `array(0, ...)`)
+    is a float (`op_array(5.0)`: float32, as in R)."""
+
+    def literal(value):
+        negative = isinstance(value, Unary) and value.op == "-" and isinstance(
+            value.operand, Num)
+        num = value.operand if negative else value
+        return (num, "-" if negative else "") if isinstance(num, Num) else (None, "")
+
+    def retyped(arg: Arg, text) -> Arg:
+        num, sign = literal(arg.value)
+        new = Num(text(sign + num.text), True, num.r_integer, line=arg.value.line,
+                  col=arg.value.col)
+        return Arg(arg.name, new, line=arg.line, col=arg.col)
+
+    args = list(node.args)
+    if name in ("c", "list"):
+        for i, arg in enumerate(args):
+            num, _ = literal(arg.value)
+            if num is not None and num.r_integer:
+                args[i] = retyped(arg, lambda t: f"RInteger({t})")
+    elif name in DATA_ARGUMENTS:
+        key, position = DATA_ARGUMENTS[name]
+        unnamed = [i for i, a in enumerate(args) if a.name is None]
+        named = [i for i, a in enumerate(args) if a.name == key]
+        i = named[0] if named else unnamed[position] if len(unnamed) > position else None
+        num, _ = literal(args[i].value) if i is not None else (None, "")
+        if num is not None and num.integer and not num.r_integer:
+            args[i] = retyped(args[i], lambda t: t + ".0")
+    else:
+        return node
+    return Call(node.func, args, line=node.line, col=node.col, end_line=node.end_line)
 
 
 def is_r_vector(node: Node) -> bool:
