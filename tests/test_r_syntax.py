@@ -30,6 +30,7 @@ from rstyle_keras.r.syntax import (
     r_not,
     r_subset,
     r_subset_set,
+    r_try,
     rlist,
 )
 from tests.test_r_base import same
@@ -217,6 +218,9 @@ CASES = [
     ("RInteger", "typeof(c(1:2, 3L))",
      lambda: [type(v).__name__ for v in c(r_colon(1, 2), RInteger(3))], ["int"] * 3),
     ("rlist", "typeof(list(a = 1)$a)", lambda: type(rlist(a=1).a).__name__, "float"),
+    ("r_try", "try(1 + 1)", lambda: r_try(lambda: 1 + 1), 2),
+    ("r_try", "try(stop('no'), silent = TRUE)",
+     lambda: r_try(lambda: int("no"), silent=True), None),
     ("r_iter", "for (v in matrix(1:4, 2))", lambda: list(r_iter(matrix(r_colon(1, 4), 2))),
      [1, 2, 3, 4]),
 ]

@@ -91,6 +91,8 @@ RULES = [
     ("list() named", "list(a = 1, b = 2)", "rlist(a=1, b=2)\n"),
     ("list() mixed", "list(1, b = 2)", "rlist(1, b=2)\n"),
     ("list() empty", "list()", "rlist()\n"),
+    ("try() evaluates lazily", "try(f(x), silent = TRUE)",
+     "r_try(lambda: f(x), silent=True)\n"),
     # R's literal types: whole doubles stay as written (`units=8`) but where the type shows
     ("1L in c()", "c(1L, -2L, 3)", "c(RInteger(1), RInteger(-2), 3)\n"),
     ("1L elsewhere", "f(1L)", "f(1)\n"),

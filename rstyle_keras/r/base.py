@@ -84,7 +84,8 @@ __all__ = [
     "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning", "unlist", "order",
     "identical", "vector", "append", "length_set", "is_numeric", "is_character", "is_list",
     "is_function", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
-    "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_character", "as_integer",
+    "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_array", "as_character",
+    "as_integer",
     "as_numeric", "c", "cat", "dim", "dim_set", "head", "invisible", "is_na", "is_null",
     "lapply", "length", "letters", "matrix", "max", "max_col", "mean", "min", "names",
     "names_set", "nchar", "ncol", "nrow", "paste", "paste0", "pi", "print", "r_colon",
@@ -1787,6 +1788,22 @@ def as_numeric(x):
         (1.5, c(1, 2), array([1., 2., 3., 4.]))
     """
     return _convert(x, _to_float, float)
+
+
+def as_array(x):
+    """R's `as.array(x)`: `x` as an R array, a NumPy array (a tensor's values with its
+    shape and dtype, as R keras3's `as.array()` of a tensor; a vector as a 1-d array).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> as_array(c(1, 2)), as_array(matrix(r_colon(1, 4), 2)).shape
+        (array([1., 2.]), (2, 2))
+    """
+    if isinstance(x, np.ndarray):
+        return x
+    if _is_tensor(x):
+        return np.asarray(x)
+    return np.asarray(_coerce(_items(x)))
 
 
 def as_character(x):

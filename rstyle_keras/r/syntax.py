@@ -60,8 +60,8 @@ from .number_format import format_element, format_numbers, is_na
 from .ops import NA
 
 __all__ = [
-    "MISSING", "RInteger", "RList", "RVector", "r_colon", "r_get", "r_get_set", "r_in", "r_iter",
-    "r_matmul", "r_not", "r_subset", "r_subset_set", "rlist",
+    "MISSING", "RInteger", "RList", "RVector", "r_colon", "r_get", "r_get_set", "r_in",
+    "r_iter", "r_matmul", "r_not", "r_subset", "r_subset_set", "r_try", "rlist",
 ]
 
 
@@ -835,6 +835,27 @@ def r_iter(x):
     if isinstance(x, np.ndarray) and x.ndim > 1:  # R's for() walks the column-major values
         return iter(_elements(x))
     return iter(x)
+
+
+def r_try(expr, silent=False):
+    """R's `try(expr, silent = FALSE)`, the expression given as a function of no arguments
+    (the translator writes `try(f(x))` as `r_try(lambda: f(x))`): its value, or, when it
+    raises, R's "Error : message" on stderr (unless `silent`) and None (R's invisible
+    "try-error").
+
+    Examples:
+        >>> r_try(lambda: 1 + 1)
+        2
+        >>> r_try(lambda: int("x"), silent=True) is None
+        True
+    """
+    try:
+        return expr()
+    except Exception as error:  # noqa: BLE001  (R's try() catches every error)
+        if not silent:
+            text = str(error) or type(error).__name__
+            sys.stderr.write(f"Error : {text}\n")
+        return None
 
 
 # --- R's indexing -----------------------------------------------------------------------

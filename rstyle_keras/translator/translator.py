@@ -967,6 +967,16 @@ class Translator:
         if isinstance(node.func, (Name, Namespace)) and name is not None \
                 and self.py_name(name, node.func, check=False) not in self.defined:
             node = typed_literals(node, name)
+        if name == "try" and isinstance(node.func, Name) and "try" not in self.defined \
+                and node.args and node.args[0].name in (None, "expr"):
+            # R evaluates try()'s argument lazily: Python's needs it in a function
+            body = node.args[0].value
+            fn = Function([], body, line=body.line, col=body.col, end_line=body.end_line)
+            args = [Arg(None, fn, line=node.args[0].line, col=node.args[0].col),
+                    *node.args[1:]]
+            node = Call(Name("r_try", line=node.func.line, col=node.func.col), args,
+                        line=node.line, col=node.col, end_line=node.end_line)
+            name = "r_try"
         if name == "list" and isinstance(node.func, Name):
             if any(a.name is not None for a in node.args):
                 return code((line, "rlist("), self.call_args(node.args, ctx),
