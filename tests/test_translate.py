@@ -91,6 +91,8 @@ RULES = [
     ("list() named", "list(a = 1, b = 2)", "rlist(a=1, b=2)\n"),
     ("list() mixed", "list(1, b = 2)", "rlist(1, b=2)\n"),
     ("list() empty", "list()", "rlist()\n"),
+    ("a value named as a called function", "c <- 1\nc(c, 2)\nf <- function(t) t(t)",
+     "c_ = 1\nc(c_, 2)\ndef f(t_): return t(t_)\n"),
     ("try() evaluates lazily", "try(f(x), silent = TRUE)",
      "r_try(lambda: f(x), silent=True)\n"),
     # R's literal types: whole doubles stay as written (`units=8`) but where the type shows

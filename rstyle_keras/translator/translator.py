@@ -56,8 +56,10 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   `while`, `repeat` (`while True:`),
   `break`, `next` (`continue`); `y <- if (c) {...} else {...}` assigns in each branch.
   tensorflow's `with(ctx %as% name, {...})` is Python's `with ctx as name:`.
-* Names: dots become underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R
-  names that meet in Python are an error), Python keywords get `_` (`from_`), backticked
+* Names: a value named as a function the script calls gets a `_` (R looks a called name
+  up among functions: `c <- x[1]; c(c, 2)` is `c_ = ...; c(c_, 2)`); dots become
+  underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R names that meet in
+  Python are an error), Python keywords get `_` (`from_`), backticked
   names must be Python names once so mapped.
 * Statements that install software (`install.packages()`, `install_keras()`,
   `remotes::install_github()`) are dropped: installing is pip's job in Python.
@@ -308,6 +310,7 @@ class Translator:
         self.counter = 0
         self.scopes: list[dict] = []  # def scopes: {"locals": set, "declared": set}
         self.methods: dict[str, str] = {}  # functions given to class constructors: R name
+        self.shadowing: set[str] = set()  # R names of values that the script also calls
 
     def error(self, message: str, node: Node):
         line, col = node.line, node.col
@@ -322,6 +325,8 @@ class Translator:
         py = name.replace(".", "_")
         if keyword.iskeyword(py) or py in ("True", "False", "None"):
             py += "_"
+        if check and name in self.shadowing:  # a value named as a function it calls
+            py += "_"
         if not py.isidentifier():
             self.error(f"the name `{name}` is not a Python name (the naming rule turns dots "
                        f"into underscores, nothing else)", node)
@@ -335,6 +340,19 @@ class Translator:
     def collect(self, node) -> None:
         """Check every name once, in source order (collisions), and note the ones the
         script assigns (they shadow the package's functions in pipes)."""
+        # R looks a called name up among functions only: `c <- 1; c(c, 2)` calls c();
+        # in Python the value gets a `_` (`c_ = 1; c(c_, 2)`)
+        values, functions, called = set(), set(), set()
+        for n in walk(node):
+            if isinstance(n, Assign) and isinstance(n.target, Name):
+                (functions if isinstance(n.value, Function) else values).add(n.target.name)
+            elif isinstance(n, For):
+                values.add(n.var)
+            elif isinstance(n, Function):
+                values.update(p.name for p in n.params)
+            elif isinstance(n, Call) and isinstance(n.func, Name) and not n.func.backticked:
+                called.add(n.func.name)
+        self.shadowing = (values & called) - functions
         found = []
         for n in walk(node):
             if isinstance(n, Assign) and isinstance(n.target, Name):
