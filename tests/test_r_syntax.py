@@ -419,6 +419,21 @@ def test_named_lists_reach_keras_as_dicts():
     assert {"loss", "priority_loss", "department_loss"} <= set(history.metrics.names())
 
 
+def test_named_lists_come_back_from_jax_as_named_lists():
+    """R's `ys <- op_map(xs, function(x) list(y1 = x^2)); ys$y1`: what JAX's tree rebuilds
+    is an RList again (under the JAX backend)."""
+    keras = pytest.importorskip("keras")
+    if keras.backend.backend() != "jax":
+        pytest.skip("JAX's tree only")
+    import rstyle_keras as rk
+
+    rk.config_set_engine("keras")
+    xs = rk.op_arange(3.0)
+    ys = rk.op_map(xs, lambda x: rlist(y1=x ** 2, y2=x * 10))
+    assert isinstance(ys, RList)
+    assert np.allclose(np.asarray(ys.y1), [1.0, 4.0, 9.0])
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.integers(-9, 9), min_size=1, max_size=8), st.data())
 def test_vector_indexing_properties(values, data):

@@ -103,6 +103,7 @@ RULES = [
     ("data literal of op_array", "op_array(5)", "op_array(5.0)\n"),
     ("data literal of array", "array(0, dim = c(2, 3))", "array(0.0, dim=c(2, 3))\n"),
     ("fill value of op_full", "op_full(c(2, 2), -1)", "op_full(c(2, 2), -1.0)\n"),
+    ("bounds of op_arange", "op_arange(10, step = 2)", "op_arange(10.0, step=2.0)\n"),
     ("a 1e+05 literal", "x <- 100000; y <- 123456", "x = 100000.0; y = 123456\n"),
     ("NULL", "NULL", "None\n"),
     ("TRUE", "TRUE", "True\n"),

@@ -792,8 +792,11 @@ def _register_rlist(keras) -> None:
     jax = sys.modules.get("jax")  # the JAX backend's jit walks outputs with JAX's own tree
     if jax is not None:
         try:
+            # what JAX rebuilds (op_map()'s results, what op_vectorized_map() passes to
+            # its function) stays an RList, as R keras3 gives named lists: `ys$y1` works
             jax.tree_util.register_pytree_node(
-                RList, lambda x: _flatten_rlist(x)[:2], _unflatten_rlist)
+                RList, lambda x: _flatten_rlist(x)[:2],
+                lambda metadata, children: RList(_unflatten_rlist(metadata, children)))
         except ValueError:
             pass
 

@@ -30,8 +30,8 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   `list()` take a bare Python int as R's double (`c(1, 2)` is double, as is
   `list(a = 1)$a`), and `1L` inside them is `RInteger(1)`; the data of R's constructors
   (`op_array(5)`, `op_convert_to_tensor()`, `array(0, ...)`, `matrix()`, `rep()`,
-  `op_full()`'s and `op_full_like()`'s fill value) is a float (`op_array(5.0)`: float32,
-  as in R); a round literal of six digits or more is a float (`100000.0`: R prints
+  `op_full()`'s and `op_full_like()`'s fill value, `op_arange()`'s bounds) is a float
+  (`op_array(5.0)`: float32, as in R); a round literal of six digits or more is a float (`100000.0`: R prints
   `1e+05`). Elsewhere a whole literal is Python's int: `x <- 5; str(x)` says `int 5`
   where R says `num 5`, and `op_add(int_tensor, 2)` keeps the int dtype where R's gives
   float; write `2.0` (or `c(2)`) in the R source where that matters.
@@ -1298,9 +1298,10 @@ def matched_arguments(name: str, args: list[Arg]):
 
 
 # R's data constructors: the argument whose literal's type makes the data's dtype
-DATA_ARGUMENTS = {"op_array": ("x", 0), "op_convert_to_tensor": ("x", 0),
-                  "array": ("data", 0), "matrix": ("data", 0), "op_full": ("fill_value", 1),
-                  "op_full_like": ("fill_value", 1), "rep": ("x", 0)}
+DATA_ARGUMENTS = {"op_array": [("x", 0)], "op_convert_to_tensor": [("x", 0)],
+                  "array": [("data", 0)], "matrix": [("data", 0)], "rep": [("x", 0)],
+                  "op_full": [("fill_value", 1)], "op_full_like": [("fill_value", 1)],
+                  "op_arange": [("start", 0), ("end", 1), ("step", 2)]}
 
 
 def typed_literals(node: Call, name: str) -> Call:
@@ -1329,13 +1330,17 @@ def typed_literals(node: Call, name: str) -> Call:
             if num is not None and num.r_integer:
                 args[i] = retyped(arg, lambda t: f"RInteger({t})")
     elif name in DATA_ARGUMENTS:
-        key, position = DATA_ARGUMENTS[name]
         unnamed = [i for i, a in enumerate(args) if a.name is None]
-        named = [i for i, a in enumerate(args) if a.name == key]
-        i = named[0] if named else unnamed[position] if len(unnamed) > position else None
-        num, _ = literal(args[i].value) if i is not None else (None, "")
-        if num is not None and num.integer and not num.r_integer:
-            args[i] = retyped(args[i], lambda t: t + ".0")
+        given = {a.name for a in args}
+        for key, position in DATA_ARGUMENTS[name]:
+            named = [i for i, a in enumerate(args) if a.name == key]
+            # R's matching: unnamed arguments fill the parameters not named
+            slot = position - sum(1 for k, p in DATA_ARGUMENTS[name] if p < position
+                                  and k in given)
+            i = named[0] if named else unnamed[slot] if len(unnamed) > slot else None
+            num, _ = literal(args[i].value) if i is not None else (None, "")
+            if num is not None and num.integer and not num.r_integer:
+                args[i] = retyped(args[i], lambda t: t + ".0")
     else:
         return node
     return Call(node.func, args, line=node.line, col=node.col, end_line=node.end_line)
