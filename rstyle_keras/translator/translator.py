@@ -32,9 +32,10 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   (`op_array(5)`, `op_convert_to_tensor()`, `array(0, ...)`, `matrix()`, `rep()`,
   `op_full()`'s and `op_full_like()`'s fill value, `op_arange()`'s bounds) is a float
   (`op_array(5.0)`: float32, as in R); a round literal of six digits or more is a float
-  (`100000.0`: R prints `1e+05`). Elsewhere a whole literal is Python's int: `x <- 5; str(x)` says `int 5`
-  where R says `num 5`, and `op_add(int_tensor, 2)` keeps the int dtype where R's gives
-  float; write `2.0` (or `c(2)`) in the R source where that matters.
+  (`100000.0`: R prints `1e+05`). Elsewhere a whole literal is Python's int:
+  `x <- 5; str(x)` says `int 5` where R says `num 5`, and `op_add(int_tensor, 2)` keeps
+  the int dtype where R's gives float; write `2.0` (or `c(2)`) in the R source where
+  that matters.
 * Indexing: `x$a` is `x.a`; `x[[1]]` (a positive literal) is `x[0]`, `x[["a"]]` is
   `x["a"]`, any other `x[[i]]` is `r_get(x, i)`; `x[i, j]` is `r_subset(x, i, j)` with an
   empty index as `MISSING` and `drop=` kept. R keras3's tensor accessors: `x@r[i, a:b]`
