@@ -93,6 +93,8 @@ RULES = [
     ("list() empty", "list()", "rlist()\n"),
     ("a value named as a called function", "c <- 1\nc(c, 2)\nf <- function(t) t(t)",
      "c_ = 1\nc(c_, 2)\ndef f(t_): return t(t_)\n"),
+    ("a callable value keeps its name", "layer <- layer_dense(units = 2)\nlayer(x)",
+     "layer = layer_dense(units=2)\nlayer(x)\n"),
     ("try() evaluates lazily", "try(f(x), silent = TRUE)",
      "r_try(lambda: f(x), silent=True)\n"),
     # R's literal types: whole doubles stay as written (`units=8`) but where the type shows

@@ -57,8 +57,9 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   `while`, `repeat` (`while True:`),
   `break`, `next` (`continue`); `y <- if (c) {...} else {...}` assigns in each branch.
   tensorflow's `with(ctx %as% name, {...})` is Python's `with ctx as name:`.
-* Names: a value named as a function the script calls gets a `_` (R looks a called name
-  up among functions: `c <- x[1]; c(c, 2)` is `c_ = ...; c(c_, 2)`); dots become
+* Names: a value named as a function of the package (or R's base) that the script calls
+  gets a `_` (R looks a called name up among functions: `c <- x[1]; c(c, 2)` is
+  `c_ = ...; c(c_, 2)`; `layer <- layer_dense(...); layer(x)` keeps `layer`); dots become
   underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R names that meet in
   Python are an error), Python keywords get `_` (`from_`), backticked
   names must be Python names once so mapped.
@@ -353,7 +354,8 @@ class Translator:
                 values.update(p.name for p in n.params)
             elif isinstance(n, Call) and isinstance(n.func, Name) and not n.func.backticked:
                 called.add(n.func.name)
-        self.shadowing = (values & called) - functions
+        self.shadowing = {name for name in (values & called) - functions
+                          if package_function(name.replace(".", "_"))}
         found = []
         for n in walk(node):
             if isinstance(n, Assign) and isinstance(n.target, Name):
@@ -1243,6 +1245,17 @@ def r_signature(name: str):
     composes = takes_none and (name.startswith("layer_") or name in verbs
                                or first.name in ("object", "model"))
     return params[1:] if composes else None
+
+
+@functools.cache
+def package_function(name: str) -> bool:
+    """Whether translated code's imports (rstyle_keras, its R base and syntax modules)
+    give `name` as a function."""
+    import rstyle_keras
+    from rstyle_keras.r import base, syntax
+
+    return any(name in getattr(module, "__all__", ()) and callable(getattr(module, name))
+               for module in (rstyle_keras, base, syntax))
 
 
 def composed_arguments(name: str, args: list[Arg]):
