@@ -14,6 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import rstyle_keras
@@ -497,6 +498,32 @@ def test_literals_give_r_types(capsys):
     assert capsys.readouterr().out == (
         "[1] 1e+05\nList of 2\n $ a: num 1\n $ b: int 2\n int [1:2] 1 2\n")
     assert [str(namespace[k].dtype) for k in "vsi"] == ["float32", "float32", "int32"]
+
+
+def test_r_keras3_example_idioms_run():
+    """What R keras3's reference examples do: as.array() of a tensor, try() of an error,
+    a scalar where R's as_array() makes a 1-d array, op_map() giving a named list, a
+    variable named `c`."""
+    pytest.importorskip("keras")
+    import rstyle_keras as rk
+
+    rk.config_set_engine("keras")
+    source = textwrap.dedent("""\
+        library(keras3)
+        a <- as.array(op_relu(op_array(c(-1, 2))))
+        e <- try(op_add(op_ones(c(2)), op_ones(c(3))), silent = TRUE)
+        s <- op_scatter(indices = rbind(1, 3), values = 1, shape = c(4))
+        m <- op_map(op_arange(3), function(x) list(y1 = x^2))
+        c <- op_array(c(1, 2))
+        d <- op_add(c, c(1, 1))
+    """)
+    namespace = {}
+    exec(compile(translate(source), "t.R", "exec"), namespace)
+    assert isinstance(namespace["a"], np.ndarray) and list(namespace["a"]) == [0.0, 2.0]
+    assert namespace["e"] is None
+    assert list(np.asarray(namespace["s"])) == [1, 0, 1, 0]
+    assert list(np.asarray(namespace["m"].y1)) == [1.0, 4.0, 9.0]
+    assert list(np.asarray(namespace["d"])) == [2.0, 3.0]
 
 
 def test_pipes_run_on_the_package():
