@@ -503,7 +503,7 @@ def test_literals_give_r_types(capsys):
 def test_r_keras3_example_idioms_run():
     """What R keras3's reference examples do: as.array() of a tensor, try() of an error,
     a scalar where R's as_array() makes a 1-d array, op_map() giving a named list, a
-    variable named `c`."""
+    variable named `c`, strides given as R's doubles."""
     pytest.importorskip("keras")
     import rstyle_keras as rk
 
@@ -516,6 +516,7 @@ def test_r_keras3_example_idioms_run():
         m <- op_map(op_arange(3), function(x) list(y1 = x^2))
         c <- op_array(c(1, 2))
         d <- op_add(c, c(1, 1))
+        p <- op_image_extract_patches(op_ones(c(6, 6, 1)), c(3, 3), c(3, 3))
     """)
     namespace = {}
     exec(compile(translate(source), "t.R", "exec"), namespace)
@@ -524,6 +525,7 @@ def test_r_keras3_example_idioms_run():
     assert list(np.asarray(namespace["s"])) == [1, 0, 1, 0]
     assert list(np.asarray(namespace["m"].y1)) == [1.0, 4.0, 9.0]
     assert list(np.asarray(namespace["d"])) == [2.0, 3.0]
+    assert tuple(namespace["p"].shape) == (2, 2, 9)  # strides of doubles: FIXES
 
 
 def test_pipes_run_on_the_package():
