@@ -84,7 +84,8 @@ __all__ = [
     "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning", "unlist", "order",
     "identical", "vector", "append", "length_set", "is_numeric", "is_character", "is_list",
     "is_function", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
-    "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_array", "as_character",
+    "LETTERS", "Inf", "MISSING", "NA", "NaN", "all_equal", "aperm", "apply", "array",
+    "as_array", "as_character",
     "as_integer",
     "as_numeric", "c", "cat", "dim", "dim_set", "head", "invisible", "is_na", "is_null",
     "lapply", "length", "letters", "matrix", "max", "max_col", "mean", "min", "names",
@@ -2393,6 +2394,41 @@ def order(*args, decreasing: bool = False):
     present = [k for k, v in enumerate(values) if not _na(v)]
     present.sort(key=lambda k: values[k], reverse=bool(decreasing))
     return RVector([k + 1 for k in present] + [k + 1 for k, v in enumerate(values) if _na(v)])
+
+
+def all_equal(target, current, tolerance=1.5e-8, **kwargs):
+    """R's `all.equal(target, current)` on numbers (vectors, arrays, tensors): TRUE when
+    their mean relative difference is within `tolerance`, else R's text saying it.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> all_equal(c(1, 2), c(1, 2 + 1e-10)), all_equal(1, 1.5)
+        (True, 'Mean relative difference: 0.5')
+    """
+    a, b = _flat(target).astype(float), _flat(current).astype(float)
+    if a.shape != b.shape:
+        return f"Lengths ({a.size}, {b.size}) differ"
+    scale = float(np.mean(np.abs(a))) if a.size else 0.0
+    diff = float(np.mean(np.abs(a - b))) if a.size else 0.0
+    relative = diff / scale if scale > 0 else diff
+    if relative <= tolerance:
+        return True
+    kind = "relative" if scale > 0 else "absolute"
+    return f"Mean {kind} difference: {format_element(relative)}"
+
+
+def aperm(a, perm=None):
+    """R's `aperm(a, perm)`: the array's axes permuted (`perm` 1-based; reversed when
+    NULL, R's default, which is the transpose of a matrix).
+
+    Examples:
+        >>> aperm(array(r_colon(1, 6), c(1, 2, 3))).shape
+        (3, 2, 1)
+    """
+    x = np.asarray(a) if _is_tensor(a) else a
+    if perm is None:
+        return np.transpose(x)
+    return np.transpose(x, [_whole(p, "perm") - 1 for p in _items(perm)])
 
 
 def identical(x, y) -> bool:
