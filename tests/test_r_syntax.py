@@ -18,6 +18,7 @@ from rstyle_keras.r.base import NA, array, c, matrix
 from rstyle_keras.r.named_list import NamedList
 from rstyle_keras.r.syntax import (
     MISSING,
+    RInteger,
     RList,
     RVector,
     r_colon,
@@ -29,6 +30,7 @@ from rstyle_keras.r.syntax import (
     r_not,
     r_subset,
     r_subset_set,
+    r_try,
     rlist,
 )
 from tests.test_r_base import same
@@ -207,6 +209,18 @@ CASES = [
     ("r_iter", "for (v in 1:3)", lambda: list(r_iter(r_colon(1, 3))), [1, 2, 3]),
     ("r_iter", "for (v in NULL)", lambda: list(r_iter(None)), []),
     ("r_iter", "for (v in 5)", lambda: list(r_iter(5)), [5]),
+    # R's literal types: `1` is a double, `1L` an integer (the translator writes 1L in c()
+    # as RInteger(1)); typeof() of each element
+    ("RInteger", "typeof(c(1L, -2L))",
+     lambda: [type(v).__name__ for v in c(RInteger(1), RInteger(-2))], ["int", "int"]),
+    ("RInteger", "typeof(c(1, 2))", lambda: [type(v).__name__ for v in c(1, 2)],
+     ["float", "float"]),
+    ("RInteger", "typeof(c(1:2, 3L))",
+     lambda: [type(v).__name__ for v in c(r_colon(1, 2), RInteger(3))], ["int"] * 3),
+    ("rlist", "typeof(list(a = 1)$a)", lambda: type(rlist(a=1).a).__name__, "float"),
+    ("r_try", "try(1 + 1)", lambda: r_try(lambda: 1 + 1), 2),
+    ("r_try", "try(stop('no'), silent = TRUE)",
+     lambda: r_try(lambda: int("no"), silent=True), None),
     ("r_iter", "for (v in matrix(1:4, 2))", lambda: list(r_iter(matrix(r_colon(1, 4), 2))),
      [1, 2, 3, 4]),
 ]
@@ -403,6 +417,21 @@ def test_named_lists_reach_keras_as_dicts():
     y = rlist(priority=array(runif(4), c(4, 1)), department=rk.to_categorical(c(0, 1, 1, 0), 2))
     history = rk.fit(model, x, y, epochs=1, verbose=0)
     assert {"loss", "priority_loss", "department_loss"} <= set(history.metrics.names())
+
+
+def test_named_lists_come_back_from_jax_as_named_lists():
+    """R's `ys <- op_map(xs, function(x) list(y1 = x^2)); ys$y1`: what JAX's tree rebuilds
+    is an RList again (under the JAX backend)."""
+    keras = pytest.importorskip("keras")
+    if keras.backend.backend() != "jax":
+        pytest.skip("JAX's tree only")
+    import rstyle_keras as rk
+
+    rk.config_set_engine("keras")
+    xs = rk.op_arange(3.0)
+    ys = rk.op_map(xs, lambda x: rlist(y1=x ** 2, y2=x * 10))
+    assert isinstance(ys, RList)
+    assert np.allclose(np.asarray(ys.y1), [1.0, 4.0, 9.0])
 
 
 @settings(max_examples=100, deadline=None)

@@ -14,6 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import rstyle_keras
@@ -90,7 +91,23 @@ RULES = [
     ("list() unnamed", "list(1, 2)", "[1, 2]\n"),
     ("list() named", "list(a = 1, b = 2)", "rlist(a=1, b=2)\n"),
     ("list() mixed", "list(1, b = 2)", "rlist(1, b=2)\n"),
-    ("list() empty", "list()", "[]\n"),
+    ("list() empty", "list()", "rlist()\n"),
+    ("a value named as a called function", "c <- 1\nc(c, 2)\nf <- function(t) t(t)",
+     "c_ = 1\nc(c_, 2)\ndef f(t_): return t(t_)\n"),
+    ("a callable value keeps its name", "layer <- layer_dense(units = 2)\nlayer(x)",
+     "layer = layer_dense(units=2)\nlayer(x)\n"),
+    ("try() evaluates lazily", "try(f(x), silent = TRUE)",
+     "r_try(lambda: f(x), silent=True)\n"),
+    # R's literal types: whole doubles stay as written (`units=8`) but where the type shows
+    ("1L in c()", "c(1L, -2L, 3)", "c(RInteger(1), RInteger(-2), 3)\n"),
+    ("1L elsewhere", "f(1L)", "f(1)\n"),
+    ("1L in list()", "list(a = 1L)", "rlist(a=RInteger(1))\n"),
+    ("whole doubles as written", "layer_dense(units = 8)", "layer_dense(units=8)\n"),
+    ("data literal of op_array", "op_array(5)", "op_array(5.0)\n"),
+    ("data literal of array", "array(0, dim = c(2, 3))", "array(0.0, dim=c(2, 3))\n"),
+    ("fill value of op_full", "op_full(c(2, 2), -1)", "op_full(c(2, 2), -1.0)\n"),
+    ("bounds of op_arange", "op_arange(10, step = 2)", "op_arange(10.0, step=2.0)\n"),
+    ("a 1e+05 literal", "x <- 100000; y <- 123456", "x = 100000.0; y = 123456\n"),
     ("NULL", "NULL", "None\n"),
     ("TRUE", "TRUE", "True\n"),
     ("FALSE", "F", "False\n"),
@@ -182,11 +199,14 @@ RULES = [
      "if a:\n    z = 1\n    y = z\nelse:\n    y = 0\n"),
     ("else on a new line inside braces", "{\n  if (a) b\n  else c\n}", "if a: b\nelse: c\n\n"),
     ("for", "for (i in 1:3) {\n  print(i)\n}", "for i in r_colon(1, 3):\n    print(i)\n"),
-    ("for one line", "for (i in x) print(i)", "for i in x: print(i)\n"),
+    ("for one line", "for (i in x) print(i)", "for i in r_iter(x): print(i)\n"),
+    ("for over seq_len", "for (i in seq_len(n)) f(i)", "for i in seq_len(n): f(i)\n"),
+    ("for over seq_along", "for (i in seq_along(x)) f(i)", "for i in seq_along(x): f(i)\n"),
+    ("for over a list", "for (v in list(a = 1)) f(v)", "for v in r_iter(rlist(a=1)): f(v)\n"),
     ("while", "while (x < 3) x <- x + 1", "while x < 3: x = x + 1\n"),
     ("repeat, break", "repeat {\n  break\n}", "while True:\n    break\n"),
-    ("next", "for (i in x) {\n  if (i) next\n}", "for i in x:\n    if i: continue\n"),
-    ("empty block", "for (i in x) {}", "for i in x: pass\n"),
+    ("next", "for (i in x) {\n  if (i) next\n}", "for i in r_iter(x):\n    if i: continue\n"),
+    ("empty block", "for (i in x) {}", "for i in r_iter(x): pass\n"),
     # operators
     ("%%", "x %% 2", "x % 2\n"),
     ("%/%", "x %/% 2", "x // 2\n"),
@@ -245,7 +265,7 @@ def test_rule(rule, r, python):
 def test_every_translation_starts_with_the_imports():
     assert translate("x <- 1") == IMPORTS + "; x = 1\n"
     assert translate("library(keras3)\nx <- 1") == IMPORTS + "\nx = 1\n"
-    assert translate("\nfor (i in x) print(i)") == IMPORTS + "\nfor i in x: print(i)\n"
+    assert translate("\nfor (i in x) print(i)") == IMPORTS + "\nfor i in r_iter(x): print(i)\n"
 
 
 # (R, line, column, words of the message)
@@ -388,7 +408,7 @@ def test_a_line_python_adds_is_taken_back_at_the_next_blank_line():
     source = "library(keras3)\nfor (i in x) if (i) print(i)\ny <- 1\n\nz <- 2\n"
     translation = translate_any(source)
     lines = translation.python.splitlines()
-    assert lines[1:5] == ["for i in x:", "    if i: print(i)", "y = 1", "z = 2"]
+    assert lines[1:5] == ["for i in r_iter(x):", "    if i: print(i)", "y = 1", "z = 2"]
     assert translation.origin == [1, 2, 2, 3, 5]
 
 
@@ -419,7 +439,7 @@ def test_tracebacks_name_the_r_lines(tmp_path, stand_ins):
 
 
 def test_plain_python_semantics_run():
-    namespace = {}
+    namespace = {"r_iter": __import__("rstyle_keras.r.syntax").r.syntax.r_iter}
     source = textwrap.dedent("""\
         f <- function(x, y = 2) {
           if (x > y) {
@@ -445,6 +465,67 @@ def test_plain_python_semantics_run():
     exec(compile(python, "t.R", "exec"), namespace)
     assert namespace["total"] == 8
     assert namespace["out"] == [3, 0, 2, 1, 4, 512, -4, 3, True]
+
+
+def test_for_walks_r_values_and_an_empty_list_takes_fields():
+    source = textwrap.dedent("""\
+        library(keras3)
+        seen <- c()
+        for (v in list(a = 1, b = "x")) seen <- c(seen, v)
+        for (v in NULL) seen <- c(seen, "never")
+        for (v in 7) seen <- c(seen, v)
+        l <- list()
+        l$b <- 1
+    """)
+    namespace = {}
+    exec(compile(translate(source), "t.R", "exec"), namespace)
+    assert list(namespace["seen"]) == ["1", "x", "7"]
+    assert dict(namespace["l"]) == {"b": 1}
+
+
+def test_literals_give_r_types(capsys):
+    source = textwrap.dedent("""\
+        library(keras3)
+        print(100000)
+        str(list(a = 1, b = 2L))
+        str(c(1L, 2L))
+        v <- op_array(c(1, 2, 3))
+        s <- op_array(5)
+        i <- op_array(1:3)
+    """)
+    namespace = {}
+    exec(compile(translate(source), "t.R", "exec"), namespace)
+    assert capsys.readouterr().out == (
+        "[1] 1e+05\nList of 2\n $ a: num 1\n $ b: int 2\n int [1:2] 1 2\n")
+    assert [str(namespace[k].dtype) for k in "vsi"] == ["float32", "float32", "int32"]
+
+
+def test_r_keras3_example_idioms_run():
+    """What R keras3's reference examples do: as.array() of a tensor, try() of an error,
+    a scalar where R's as_array() makes a 1-d array, op_map() giving a named list, a
+    variable named `c`, strides given as R's doubles."""
+    pytest.importorskip("keras")
+    import rstyle_keras as rk
+
+    rk.config_set_engine("keras")
+    source = textwrap.dedent("""\
+        library(keras3)
+        a <- as.array(op_relu(op_array(c(-1, 2))))
+        e <- try(op_add(op_ones(c(2)), op_ones(c(3))), silent = TRUE)
+        s <- op_scatter(indices = rbind(1, 3), values = 1, shape = c(4))
+        m <- op_map(op_arange(3), function(x) list(y1 = x^2))
+        c <- op_array(c(1, 2))
+        d <- op_add(c, c(1, 1))
+        p <- op_image_extract_patches(op_ones(c(6, 6, 1)), c(3, 3), c(3, 3))
+    """)
+    namespace = {}
+    exec(compile(translate(source), "t.R", "exec"), namespace)
+    assert isinstance(namespace["a"], np.ndarray) and list(namespace["a"]) == [0.0, 2.0]
+    assert namespace["e"] is None
+    assert list(np.asarray(namespace["s"])) == [1, 0, 1, 0]
+    assert list(np.asarray(namespace["m"].y1)) == [1.0, 4.0, 9.0]
+    assert list(np.asarray(namespace["d"])) == [2.0, 3.0]
+    assert tuple(namespace["p"].shape) == (2, 2, 9)  # strides of doubles: FIXES
 
 
 def test_pipes_run_on_the_package():

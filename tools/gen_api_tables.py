@@ -162,6 +162,9 @@ FIXES = {
         # R converts the other lengths of timeseries_dataset_from_array() but not this one, so
         # R code's `sequence_length = 10` reaches Keras as 10.0 (a double); an integer here.
         ("timeseries_dataset_from_array", "sequence_length"): "as_integer",
+        # R converts op_image_extract_patches()'s `size` but not `strides`, so
+        # `strides = c(1, 1)` reaches Keras as doubles, which JAX's patches refuse.
+        ("op_image_extract_patches", "strides"): "as_integer",
         # R's numbers are doubles, which reticulate gives Keras as float64 arrays; R code's
         # `normalize(c(3, 4))` written in Python has ints, on which Keras's normalize()
         # fails (rsqrt of int32): R data becomes a float64 array, as R's does.

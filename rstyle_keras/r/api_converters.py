@@ -68,10 +68,13 @@ def as_py_array(value, name: str):
 
 
 def as_array(value, name: str):
-    """R's `as_array()`: an R vector (a tuple, list or range) as a NumPy array; anything
-    else (an array, a tensor, None) as it is."""
+    """R's `as_array()`: an R vector (a tuple, list or range) as a NumPy array, a number
+    as a 1-d array of one (R's `as.array(1)`: `op_scatter(..., values = 1)` needs a
+    dtype); anything else (an array, a tensor, None) as it is."""
     if isinstance(value, (tuple, list, range)):
         return np.asarray(value)
+    if isinstance(value, (int, float, np.generic)) and not isinstance(value, np.ndarray):
+        return np.asarray([value])
     return value
 
 

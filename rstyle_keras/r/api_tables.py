@@ -398,7 +398,7 @@ OPS = [
      {'seed': 'as_integer'}, ()),
     ('op_image_extract_patches', 'ops.image.extract_patches', 'function',
      "images, size, strides=None, dilation_rate=1, padding='valid', data_format='channels_last'",
-     {'size': 'as_integer', 'dilation_rate': 'as_integer'}, ()),
+     {'size': 'as_integer', 'dilation_rate': 'as_integer', 'strides': 'as_integer'}, ()),
     ('op_image_gaussian_blur', 'ops.image.gaussian_blur', 'function',
      'images, kernel_size=(3, 3), sigma=(1, 1), data_format=None',
      {'kernel_size': 'as_integer_tuple', 'sigma': 'as_tuple'}, ()),

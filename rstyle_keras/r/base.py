@@ -39,7 +39,7 @@ Examples:
     >>> paste0("a", r_colon(1, 3))
     c('a1', 'a2', 'a3')
     >>> round(2.5), range(c(3, 1, 2)), seq(0, 1, by=0.25)
-    (2.0, c(1, 3), c(0.0, 0.25, 0.5, 0.75, 1.0))
+    (2.0, c(1, 3), c(0, 0.25, 0.5, 0.75, 1))
 """
 
 from __future__ import annotations
@@ -84,7 +84,9 @@ __all__ = [
     "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning", "unlist", "order",
     "identical", "vector", "append", "length_set", "is_numeric", "is_character", "is_list",
     "is_function", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
-    "LETTERS", "Inf", "MISSING", "NA", "NaN", "apply", "array", "as_character", "as_integer",
+    "LETTERS", "Inf", "MISSING", "NA", "NaN", "all_equal", "aperm", "apply", "array",
+    "as_array", "as_character",
+    "as_integer",
     "as_numeric", "c", "cat", "dim", "dim_set", "head", "invisible", "is_na", "is_null",
     "lapply", "length", "letters", "matrix", "max", "max_col", "mean", "min", "names",
     "names_set", "nchar", "ncol", "nrow", "paste", "paste0", "pi", "print", "r_colon",
@@ -199,7 +201,7 @@ def c(*values, **named):
         >>> c(1, c(2, 3), r_colon(4, 5))
         c(1, 2, 3, 4, 5)
         >>> c(1, 2.5), c(1, "a"), c(True, 2), c(None, 3)
-        (c(1.0, 2.5), c('1', 'a'), c(1, 2), c(3))
+        (c(1, 2.5), c('1', 'a'), c(1, 2), c(3))
         >>> c(a=1, b=2)
         c(a=1, b=2)
         >>> c([1, 2], 3)
@@ -233,7 +235,9 @@ def c(*values, **named):
         return out
     out, out_names, any_name = [], [], False
     for name, v in args:
-        items = _items(v)
+        # a bare Python int is an R double literal as the translator writes it (`c(1, 2)`);
+        # R's integers come as vectors (`1:3`, `seq_len()`) or RInteger (`1L`)
+        items = [float(v)] if type(v) is int else _items(v)
         inner = _item_names(v)
         for k, item in enumerate(items):
             out.append(item)
@@ -920,9 +924,9 @@ def seq(from_=None, to=None, by=None, length_out=None, along_with=None, **kwargs
 
     Examples:
         >>> seq(5), seq(2, 10, by=2), seq(0, 1, by=0.25)
-        (c(1, 2, 3, 4, 5), c(2, 4, 6, 8, 10), c(0.0, 0.25, 0.5, 0.75, 1.0))
+        (c(1, 2, 3, 4, 5), c(2, 4, 6, 8, 10), c(0, 0.25, 0.5, 0.75, 1))
         >>> seq(0, 1, length_out=3), seq(10, 1, by=-3), seq(length_out=3)
-        (c(0.0, 0.5, 1.0), c(10, 7, 4, 1), c(1, 2, 3))
+        (c(0, 0.5, 1), c(10, 7, 4, 1), c(1, 2, 3))
         >>> seq(to=10, by=2, length_out=3)
         c(6, 8, 10)
     """
@@ -1170,7 +1174,7 @@ def sum(*args, na_rm: bool = False):  # noqa: A001  (R's name)
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> sum(c(1, 2, 3)), sum(r_colon(1, 10), 5), sum(c(True, False, True))
-        (6, 60, 2)
+        (6.0, 60, 2)
         >>> sum(c(0.1, 0.2))
         0.30000000000000004
     """
@@ -1223,7 +1227,7 @@ def max(*args, na_rm: bool = False):  # noqa: A001  (R's name)
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> max(c(3, 1, 2)), max(c(1, 5), 4), max(c(1, NA)) is NA, max(c(1, NA), na_rm=True)
-        (3, 5, True, 1)
+        (3.0, 5.0, True, 1.0)
     """
     return _extreme(args, na_rm, "max()", _max)
 
@@ -1235,7 +1239,7 @@ def min(*args, na_rm: bool = False):  # noqa: A001  (R's name)
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> min(c(3, 1, 2)), min(array(r_colon(1, 6), c(2, 3)))
-        (1, 1)
+        (1.0, 1)
     """
     return _extreme(args, na_rm, "min()", _min)
 
@@ -1569,7 +1573,7 @@ def lapply(X, FUN, *args, **kwargs):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> lapply(c(1, 2), lambda v: v * 10)
-        [10, 20]
+        [10.0, 20.0]
         >>> lapply(rlist(a=1, b=2), lambda v: v + 1)
         rlist(a=2, b=3)
     """
@@ -1591,8 +1595,8 @@ def sapply(X, FUN, *args, simplify: bool = True, USE_NAMES: bool = True, **kwarg
         >>> sapply(r_colon(1, 3), lambda v: v ** 2)
         c(1, 4, 9)
         >>> sapply(r_colon(1, 3), lambda v: c(v, v * 10))
-        array([[ 1,  2,  3],
-               [10, 20, 30]])
+        array([[ 1.,  2.,  3.],
+               [10., 20., 30.]])
         >>> sapply(c("a", "bb"), nchar)
         c(a=1, bb=2)
     """
@@ -1612,7 +1616,7 @@ def vapply(X, FUN, FUN_VALUE, *args, USE_NAMES: bool = True, **kwargs):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> vapply(c(1, 2), lambda v: v / 2, 0.0)
-        c(0.5, 1.0)
+        c(0.5, 1)
     """
     k = length(FUN_VALUE)
     checked = []
@@ -1782,9 +1786,25 @@ def as_numeric(x):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> as_numeric("1.5"), as_numeric(c(1, 2)), as_numeric(matrix(r_colon(1, 4), 2))
-        (1.5, c(1.0, 2.0), array([1., 2., 3., 4.]))
+        (1.5, c(1, 2), array([1., 2., 3., 4.]))
     """
     return _convert(x, _to_float, float)
+
+
+def as_array(x):
+    """R's `as.array(x)`: `x` as an R array, a NumPy array (a tensor's values with its
+    shape and dtype, as R keras3's `as.array()` of a tensor; a vector as a 1-d array).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> as_array(c(1, 2)), as_array(matrix(r_colon(1, 4), 2)).shape
+        (array([1., 2.]), (2, 2))
+    """
+    if isinstance(x, np.ndarray):
+        return x
+    if _is_tensor(x):
+        return np.asarray(x)
+    return np.asarray(_coerce(_items(x)))
 
 
 def as_character(x):
@@ -1918,7 +1938,7 @@ def sqrt(x):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> sqrt(c(4, 9)), sqrt(2)
-        (c(2.0, 3.0), 1.4142135623730951)
+        (c(2, 3), 1.4142135623730951)
     """
     return _math(x, np.sqrt, "sqrt")
 
@@ -1939,7 +1959,7 @@ def log(x, base=math.e):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> log(c(1, 100), 10), log(0)
-        (c(0.0, 2.0), -inf)
+        (c(0, 2), -inf)
     """
     if base == math.e:
         return _math(x, np.log, "log")
@@ -2036,7 +2056,7 @@ def numeric(length=0):  # noqa: A002  (R's argument name)
 
     Examples:
         >>> numeric(3)
-        c(0.0, 0.0, 0.0)
+        c(0, 0, 0)
     """
     return RVector([0.0] * _whole(length, "numeric(length)"))
 
@@ -2135,8 +2155,8 @@ def rbind(*args):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> rbind(c(1, 2), c(3, 4))
-        array([[1, 2],
-               [3, 4]])
+        array([[1., 2.],
+               [3., 4.]])
     """
     return _bind(args, 0, "rbind()")
 
@@ -2147,8 +2167,8 @@ def cbind(*args):
     Examples:
         >>> from rstyle_keras.r.base import c
         >>> cbind(c(1, 2), c(3, 4))
-        array([[1, 3],
-               [2, 4]])
+        array([[1., 3.],
+               [2., 4.]])
     """
     return _bind(args, 1, "cbind()")
 
@@ -2169,7 +2189,7 @@ def rowSums(x, na_rm: bool = False):  # noqa: N802  (R's name)
 
     Examples:
         >>> rowSums(matrix(r_colon(1, 6), 2))
-        c(9.0, 12.0)
+        c(9, 12)
     """
     return _margin_stat(x, 0, np.sum, na_rm)
 
@@ -2179,7 +2199,7 @@ def rowMeans(x, na_rm: bool = False):  # noqa: N802  (R's name)
 
     Examples:
         >>> rowMeans(matrix(r_colon(1, 6), 2))
-        c(3.0, 4.0)
+        c(3, 4)
     """
     return _margin_stat(x, 0, np.mean, na_rm)
 
@@ -2189,7 +2209,7 @@ def colSums(x, na_rm: bool = False):  # noqa: N802  (R's name)
 
     Examples:
         >>> colSums(matrix(r_colon(1, 6), 2))
-        c(3.0, 7.0, 11.0)
+        c(3, 7, 11)
     """
     return _margin_stat(x, 1, np.sum, na_rm)
 
@@ -2376,6 +2396,41 @@ def order(*args, decreasing: bool = False):
     return RVector([k + 1 for k in present] + [k + 1 for k, v in enumerate(values) if _na(v)])
 
 
+def all_equal(target, current, tolerance=1.5e-8, **kwargs):
+    """R's `all.equal(target, current)` on numbers (vectors, arrays, tensors): TRUE when
+    their mean relative difference is within `tolerance`, else R's text saying it.
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> all_equal(c(1, 2), c(1, 2 + 1e-10)), all_equal(1, 1.5)
+        (True, 'Mean relative difference: 0.5')
+    """
+    a, b = _flat(target).astype(float), _flat(current).astype(float)
+    if a.shape != b.shape:
+        return f"Lengths ({a.size}, {b.size}) differ"
+    scale = float(np.mean(np.abs(a))) if a.size else 0.0
+    diff = float(np.mean(np.abs(a - b))) if a.size else 0.0
+    relative = diff / scale if scale > 0 else diff
+    if relative <= tolerance:
+        return True
+    kind = "relative" if scale > 0 else "absolute"
+    return f"Mean {kind} difference: {format_element(relative)}"
+
+
+def aperm(a, perm=None):
+    """R's `aperm(a, perm)`: the array's axes permuted (`perm` 1-based; reversed when
+    NULL, R's default, which is the transpose of a matrix).
+
+    Examples:
+        >>> aperm(array(r_colon(1, 6), c(1, 2, 3))).shape
+        (3, 2, 1)
+    """
+    x = np.asarray(a) if _is_tensor(a) else a
+    if perm is None:
+        return np.transpose(x)
+    return np.transpose(x, [_whole(p, "perm") - 1 for p in _items(perm)])
+
+
 def identical(x, y) -> bool:
     """R's `identical(x, y)`: the same values of the same kind.
 
@@ -2400,7 +2455,7 @@ def vector(mode: _str = "logical", length=0):  # noqa: A002  (R's argument name)
 
     Examples:
         >>> vector("list", 2), vector("numeric", 2)
-        ([None, None], c(0.0, 0.0))
+        ([None, None], c(0, 0))
     """
     n = _whole(length, "vector(length)")
     makers = {"list": lambda: [None] * n, "numeric": lambda: numeric(n),

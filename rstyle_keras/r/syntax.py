@@ -24,8 +24,11 @@ end, missing trailing indices are implied); on NumPy arrays it is R's `[` on R a
 R's column-major order).
 
 Python ints play R's integers and floats R's doubles (`print()`, `str()` and tensor dtypes
-follow the type), so R's double literals are best written as floats (`2` as `2.0`, `1L`
-as `1`): every helper here and in `r.base` takes whole floats where R takes integers.
+follow the type); every helper here and in `r.base` takes whole floats where R takes
+integers. R's whole double literals, which translated code writes as Python ints for
+readability (`c(1, 2)`, `units = 8`), are doubles again where the type shows: `c()` takes
+a bare Python int as a double (`RInteger(5)`, R's `5L`, stays an integer), see
+`rstyle_keras.translator` for the translator's side.
 
 Examples:
     >>> from rstyle_keras.r.base import c
@@ -37,7 +40,7 @@ Examples:
     (c(20, 30), c(10, 30))
     >>> x = rlist(a=1, b="two")
     >>> x.a, r_get(x, 2), r_get(x, "b")
-    (1, 'two', 'two')
+    (1.0, 'two', 'two')
 """
 
 from __future__ import annotations
@@ -57,8 +60,8 @@ from .number_format import format_element, format_numbers, is_na
 from .ops import NA
 
 __all__ = [
-    "MISSING", "RList", "RVector", "r_colon", "r_get", "r_get_set", "r_in", "r_iter",
-    "r_matmul", "r_not", "r_subset", "r_subset_set", "rlist",
+    "MISSING", "RInteger", "RList", "RVector", "r_colon", "r_get", "r_get_set", "r_in",
+    "r_iter", "r_matmul", "r_not", "r_subset", "r_subset_set", "r_try", "rlist",
 ]
 
 
@@ -80,6 +83,22 @@ class _Missing:
 
 
 MISSING = _Missing()
+
+
+class RInteger(int):
+    """R's integer literal (`5L`) where the type shows: inside `c()`, whose bare Python
+    ints are R's double literals (`c(1, 2)` is a double vector, `c(1L, 2L)` an integer one).
+
+    Examples:
+        >>> from rstyle_keras.r.base import c
+        >>> c(RInteger(1), RInteger(2)), c(1, 2)
+        (c(1, 2), c(1, 2))
+        >>> [type(v).__name__ for v in (c(RInteger(1))[0], c(1)[0])]
+        ['int', 'float']
+    """
+
+    def __repr__(self) -> str:
+        return f"RInteger({int(self)})"
 
 
 # --- R's element-wise arithmetic --------------------------------------------------------
@@ -301,7 +320,7 @@ class RVector(tuple):
     Examples:
         >>> v = RVector([1, 2, 3, 4])
         >>> v + RVector([10, 20]), v * 2, v / 2, -v
-        (c(11, 22, 13, 24), c(2, 4, 6, 8), c(0.5, 1.0, 1.5, 2.0), c(-1, -2, -3, -4))
+        (c(11, 22, 13, 24), c(2, 4, 6, 8), c(0.5, 1, 1.5, 2), c(-1, -2, -3, -4))
         >>> RVector([-7, 7]) % 3, RVector([-7, 7]) // 3, RVector([2, 3]) ** 2
         (c(2, 1), c(-3, 2), c(4, 9))
         >>> v > 2, (v > 1) & (v < 4)
@@ -339,6 +358,8 @@ class RVector(tuple):
         def one(v):
             if v is NA:
                 return "NA"
+            if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+                return repr(int(v))  # R's deparse: c(1, 2) is R's doubles
             return repr(v)
 
         inner = ", ".join(one(v) for v in self)
@@ -540,12 +561,12 @@ def r_matmul(x, y):
     Examples:
         >>> from rstyle_keras.r.base import c, matrix
         >>> r_matmul(c(1, 2, 3), c(4, 5, 6))
-        array([[32]])
+        array([[32.]])
         >>> r_matmul(matrix(r_colon(1, 4), 2), c(1, 1))
-        array([[4],
-               [6]])
+        array([[4.],
+               [6.]])
         >>> r_matmul(c(1, 1), matrix(r_colon(1, 4), 2))
-        array([[3, 7]])
+        array([[3., 7.]])
     """
     if _is_tensor(x) or _is_tensor(y):
         return _as_matrix(x) @ _as_matrix(y) if isinstance(x, RVector) else x @ _as_matrix(y)
@@ -681,7 +702,7 @@ class RList(dict):
     Examples:
         >>> x = rlist(1, b="two")
         >>> x.b, x[0], x[1], x.names()
-        ('two', 1, 'two', c('', 'b'))
+        ('two', 1.0, 'two', c('', 'b'))
         >>> x
         rlist(1, b='two')
         >>> x.c = 3; x["c"]
@@ -714,8 +735,12 @@ class RList(dict):
         return [*super().__dir__(), *(k for k in self if isinstance(k, str))]
 
     def __repr__(self) -> str:
-        parts = [repr(v) if not isinstance(k, str) else
-                 (f"{k}={v!r}" if k.isidentifier() else f"**{{{k!r}: {v!r}}}")
+        def one(v):  # R's deparse: whole doubles as R writes them
+            whole = isinstance(v, float) and v.is_integer() and abs(v) < 1e15
+            return repr(int(v)) if whole else repr(v)
+
+        parts = [one(v) if not isinstance(k, str) else
+                 (f"{k}={one(v)}" if k.isidentifier() else f"**{{{k!r}: {one(v)}}}")
                  for k, v in self.items()]
         return f"rlist({', '.join(parts)})"
 
@@ -767,8 +792,11 @@ def _register_rlist(keras) -> None:
     jax = sys.modules.get("jax")  # the JAX backend's jit walks outputs with JAX's own tree
     if jax is not None:
         try:
+            # what JAX rebuilds (op_map()'s results, what op_vectorized_map() passes to
+            # its function) stays an RList, as R keras3 gives named lists: `ys$y1` works
             jax.tree_util.register_pytree_node(
-                RList, lambda x: _flatten_rlist(x)[:2], _unflatten_rlist)
+                RList, lambda x: _flatten_rlist(x)[:2],
+                lambda metadata, children: RList(_unflatten_rlist(metadata, children)))
         except ValueError:
             pass
 
@@ -783,7 +811,13 @@ def rlist(*unnamed, **named) -> RList:
         >>> rlist(3, **{"my name": 4}).names()
         c('', 'my name')
     """
-    return RList.from_pairs([*((None, v) for v in unnamed), *named.items()])
+    # a bare Python int is R's double literal as translated code writes it (`list(a = 1)`)
+    return RList.from_pairs([*((None, _double(v)) for v in unnamed),
+                             *((k, _double(v)) for k, v in named.items())])
+
+
+def _double(v):
+    return float(v) if type(v) is int else v
 
 
 def r_iter(x):
@@ -793,7 +827,7 @@ def r_iter(x):
 
     Examples:
         >>> list(r_iter(rlist(a=1, b=2))), list(r_iter(r_colon(1, 3)))
-        ([1, 2], [1, 2, 3])
+        ([1.0, 2.0], [1, 2, 3])
     """
     if x is None:
         return iter(())
@@ -804,6 +838,27 @@ def r_iter(x):
     if isinstance(x, np.ndarray) and x.ndim > 1:  # R's for() walks the column-major values
         return iter(_elements(x))
     return iter(x)
+
+
+def r_try(expr, silent=False):
+    """R's `try(expr, silent = FALSE)`, the expression given as a function of no arguments
+    (the translator writes `try(f(x))` as `r_try(lambda: f(x))`): its value, or, when it
+    raises, R's "Error : message" on stderr (unless `silent`) and None (R's invisible
+    "try-error").
+
+    Examples:
+        >>> r_try(lambda: 1 + 1)
+        2
+        >>> r_try(lambda: int("x"), silent=True) is None
+        True
+    """
+    try:
+        return expr()
+    except Exception as error:  # noqa: BLE001  (R's try() catches every error)
+        if not silent:
+            text = str(error) or type(error).__name__
+            sys.stderr.write(f"Error : {text}\n")
+        return None
 
 
 # --- R's indexing -----------------------------------------------------------------------
@@ -908,13 +963,13 @@ def r_get(x, i):
     Examples:
         >>> from rstyle_keras.r.base import c, array
         >>> r_get(c(5, 6, 7), 2), r_get([1, "a"], 2), r_get(rlist(a=1, b=2), "b")
-        (6, 'a', 2)
+        (6.0, 'a', 2.0)
         >>> r_get(rlist(a=1), "zz") is None
         True
         >>> r_get(array(r_colon(1, 6), c(2, 3)), 3)
         3
         >>> r_get(c(1, 2), -1)
-        2
+        2.0
     """
     if isinstance(i, (list, tuple, np.ndarray)) and not isinstance(i, str) and len(i) > 1:
         for step in _index_values(i):  # R's recursive indexing: x[[c(1, 2)]]
@@ -1214,8 +1269,8 @@ def r_subset_set(x, *indices, value):
         c(1, 7, 8)
         >>> m = matrix(0, 2, 2)
         >>> r_subset_set(m, 1, MISSING, value=c(5, 6))
-        array([[5, 6],
-               [0, 0]])
+        array([[5., 6.],
+               [0., 0.]])
         >>> m                     # unchanged: R copies on modify
         array([[0, 0],
                [0, 0]])

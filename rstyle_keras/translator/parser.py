@@ -31,6 +31,7 @@ class Node:
 class Num(Node):
     text: str  # Python's spelling
     integer: bool = field(default=False, repr=False)
+    r_integer: bool = field(default=False, repr=False)  # R's `1L` (else R's double)
 
 
 @dataclass
@@ -332,7 +333,8 @@ class Parser:
         kind, value = token.kind, token.value
         if kind == "NUM":
             self.next()
-            return self.finish(Num(value, token.number == "int"), token)
+            return self.finish(Num(value, token.number in ("int", "integer"),
+                                   token.number == "integer"), token)
         if kind == "STR":
             self.next()
             return self.finish(Str(value), token)

@@ -29,7 +29,7 @@ class Token:
     end_line: int = 0
     end_col: int = 0
     backticked: bool = False
-    number: str = ""  # NUM: "int" (R's 1L, 0x10) or "double"
+    number: str = ""  # NUM: "integer" (R's 1L), "int" (a whole double: 2, 0x10), "double"
 
     def __repr__(self) -> str:
         return f"Token({self.kind}, {self.value!r}, {self.line}:{self.col})"
@@ -183,7 +183,10 @@ class Lexer:
         else:
             integer = re.fullmatch(r"\d+", body) is not None
             value = str(int(body)) if integer else body  # Python refuses 007
-        self.emit("NUM", value, text, number="int" if integer else "double")
+        # "integer": R's integer literal (`1L`, `0x10L`); "int": a whole double written
+        # as Python's int (`2`, `0x10`); "double": the rest
+        kind = "integer" if text[-1] in "Ll" else "int" if integer else "double"
+        self.emit("NUM", value, text, number=kind)
 
     def string(self, quote: str) -> None:
         src, i, out = self.src, self.pos + 1, []

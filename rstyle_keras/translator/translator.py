@@ -20,9 +20,22 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   goes first (`f(x, g(x))`); `x %>% f`, `x %>% {...}`, `x %>% .$a`, and `|>`'s `_`
   (`f(y = _)`, `_$a[[1]]`) too.
 * Values: `c()` stays `c()`; `list()` is `[...]`, or `rlist(...)` when any element is
-  named; `NULL`/`TRUE`/`FALSE`/`T`/`F` are `None`/`True`/`False`; `NA`, `Inf`, `NaN` stay
-  (the R base module defines them); `1L` is `1`, `0x10` is `16`; strings are Python
-  literals (R's escapes decoded, raw strings included); `a:b` is `r_colon(a, b)`.
+  named or there is none (`l <- list(); l$b <- 1` works); `NULL`/`TRUE`/`FALSE`/`T`/`F`
+  are `None`/`True`/`False`; `NA`, `Inf`, `NaN` stay (the R base module defines them);
+  `1L` is `1`, `0x10` is `16`; strings are Python literals (R's escapes decoded, raw
+  strings included); `a:b` is `r_colon(a, b)`.
+* Numbers: R's numeric literals are doubles, `1L` an integer. A whole double stays as
+  written (`units = 8` is `units=8`, `epochs <- 5` is `epochs = 5`: rstyle_keras takes
+  whole floats and ints alike), and its type comes back where it shows: `c()` and
+  `list()` take a bare Python int as R's double (`c(1, 2)` is double, as is
+  `list(a = 1)$a`), and `1L` inside them is `RInteger(1)`; the data of R's constructors
+  (`op_array(5)`, `op_convert_to_tensor()`, `array(0, ...)`, `matrix()`, `rep()`,
+  `op_full()`'s and `op_full_like()`'s fill value, `op_arange()`'s bounds) is a float
+  (`op_array(5.0)`: float32, as in R); a round literal of six digits or more is a float
+  (`100000.0`: R prints `1e+05`). Elsewhere a whole literal is Python's int:
+  `x <- 5; str(x)` says `int 5` where R says `num 5`, and `op_add(int_tensor, 2)` keeps
+  the int dtype where R's gives float; write `2.0` (or `c(2)`) in the R source where
+  that matters.
 * Indexing: `x$a` is `x.a`; `x[[1]]` (a positive literal) is `x[0]`, `x[["a"]]` is
   `x["a"]`, any other `x[[i]]` is `r_get(x, i)`; `x[i, j]` is `r_subset(x, i, j)` with an
   empty index as `MISSING` and `drop=` kept. R keras3's tensor accessors: `x@r[i, a:b]`
@@ -39,11 +52,16 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   `*args, **kwargs`; functions given to R keras3's class constructors (`Layer()`,
   `new_layer_class()`, ...) get R's implicit `self` first. `return(x)` is `return x`.
 * Control flow: `if`/`else` (`elif` for `else if`; `a if c else b` as a value, or when all
-  of it is on one line with expressions), `for`, `while`, `repeat` (`while True:`),
+  of it is on one line with expressions), `for` (`for v in r_iter(x):`, R's walk: the
+  values of a named list, none for NULL; `a:b`, `seq_len()`, `seq_along()` as they are),
+  `while`, `repeat` (`while True:`),
   `break`, `next` (`continue`); `y <- if (c) {...} else {...}` assigns in each branch.
   tensorflow's `with(ctx %as% name, {...})` is Python's `with ctx as name:`.
-* Names: dots become underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R
-  names that meet in Python are an error), Python keywords get `_` (`from_`), backticked
+* Names: a value named as a function of the package (or R's base) that the script calls
+  gets a `_` (R looks a called name up among functions: `c <- x[1]; c(c, 2)` is
+  `c_ = ...; c(c_, 2)`; `layer <- layer_dense(...); layer(x)` keeps `layer`); dots become
+  underscores (`set.seed` is `set_seed`, `my.var` is `my_var`; two R names that meet in
+  Python are an error), Python keywords get `_` (`from_`), backticked
   names must be Python names once so mapped.
 * Statements that install software (`install.packages()`, `install_keras()`,
   `remotes::install_github()`) are dropped: installing is pip's job in Python.
@@ -294,6 +312,7 @@ class Translator:
         self.counter = 0
         self.scopes: list[dict] = []  # def scopes: {"locals": set, "declared": set}
         self.methods: dict[str, str] = {}  # functions given to class constructors: R name
+        self.shadowing: set[str] = set()  # R names of values that the script also calls
 
     def error(self, message: str, node: Node):
         line, col = node.line, node.col
@@ -308,6 +327,8 @@ class Translator:
         py = name.replace(".", "_")
         if keyword.iskeyword(py) or py in ("True", "False", "None"):
             py += "_"
+        if check and name in self.shadowing:  # a value named as a function it calls
+            py += "_"
         if not py.isidentifier():
             self.error(f"the name `{name}` is not a Python name (the naming rule turns dots "
                        f"into underscores, nothing else)", node)
@@ -321,6 +342,20 @@ class Translator:
     def collect(self, node) -> None:
         """Check every name once, in source order (collisions), and note the ones the
         script assigns (they shadow the package's functions in pipes)."""
+        # R looks a called name up among functions only: `c <- 1; c(c, 2)` calls c();
+        # in Python the value gets a `_` (`c_ = 1; c(c_, 2)`)
+        values, functions, called = set(), set(), set()
+        for n in walk(node):
+            if isinstance(n, Assign) and isinstance(n.target, Name):
+                (functions if isinstance(n.value, Function) else values).add(n.target.name)
+            elif isinstance(n, For):
+                values.add(n.var)
+            elif isinstance(n, Function):
+                values.update(p.name for p in n.params)
+            elif isinstance(n, Call) and isinstance(n.func, Name) and not n.func.backticked:
+                called.add(n.func.name)
+        self.shadowing = {name for name in (values & called) - functions
+                          if package_function(name.replace(".", "_"))}
         found = []
         for n in walk(node):
             if isinstance(n, Assign) and isinstance(n.target, Name):
@@ -388,6 +423,8 @@ class Translator:
         if isinstance(node, For):
             var = self.py_name(node.var, node)
             iterable = self.expr(node.iterable, ctx)
+            if not is_r_vector(node.iterable):  # R's for(): values of a list, NULL: none
+                iterable = code((node.iterable.line, "r_iter("), iterable, ")")
             header = self.simple(node, iterable, ctx, prefix=f"for {var} in ", suffix=":",
                                  kind="header")
             return self.suite(header, node.body, indent, None)
@@ -753,7 +790,11 @@ class Translator:
              method: bool = False) -> Code:
         line = node.line
         if isinstance(node, Num):
-            return code((line, node.text))
+            if not node.integer or node.r_integer or len(node.text) < 6 \
+                    or node.text != str(int(node.text)) or int(node.text) % 10:
+                return code((line, node.text))
+            # 100000: R's double prints 1e+05, Python's int 100000; a float prints as R's
+            return code((line, node.text + ".0"))
         if isinstance(node, Str):
             return code((line, py_string(node.value)))
         if isinstance(node, Const):
@@ -944,10 +985,25 @@ class Translator:
             self.expr(node.func, ctx)  # checks the package
         if name in ("library", "require", "return", "with") and isinstance(node.func, Name):
             self.error(f"`{name}()` is supported as a statement only", node)
+        if isinstance(node.func, (Name, Namespace)) and name is not None \
+                and self.py_name(name, node.func, check=False) not in self.defined:
+            node = typed_literals(node, name)
+        if name == "try" and isinstance(node.func, Name) and "try" not in self.defined \
+                and node.args and node.args[0].name in (None, "expr"):
+            # R evaluates try()'s argument lazily: Python's needs it in a function
+            body = node.args[0].value
+            fn = Function([], body, line=body.line, col=body.col, end_line=body.end_line)
+            args = [Arg(None, fn, line=node.args[0].line, col=node.args[0].col),
+                    *node.args[1:]]
+            node = Call(Name("r_try", line=node.func.line, col=node.func.col), args,
+                        line=node.line, col=node.col, end_line=node.end_line)
+            name = "r_try"
         if name == "list" and isinstance(node.func, Name):
             if any(a.name is not None for a in node.args):
                 return code((line, "rlist("), self.call_args(node.args, ctx),
                             (node.end_line, ")"))
+            if not node.args:  # list(): an RList, so that `l$b <- 1` works on it
+                return code((line, "rlist()"))
             return code((line, "["), self.call_args(node.args, ctx), (node.end_line, "]"))
         if name == "function":
             self.error("unexpected function", node)
@@ -1191,6 +1247,17 @@ def r_signature(name: str):
     return params[1:] if composes else None
 
 
+@functools.cache
+def package_function(name: str) -> bool:
+    """Whether translated code's imports (rstyle_keras, its R base and syntax modules)
+    give `name` as a function."""
+    import rstyle_keras
+    from rstyle_keras.r import base, syntax
+
+    return any(name in getattr(module, "__all__", ()) and callable(getattr(module, name))
+               for module in (rstyle_keras, base, syntax))
+
+
 def composed_arguments(name: str, args: list[Arg]):
     """The call's arguments, all named after R's formals (the piped one left out), when
     `name` composes (`x | f(...)`); else None (`f(x, ...)`)."""
@@ -1242,6 +1309,66 @@ def matched_arguments(name: str, args: list[Arg]):
         if arg.value is not None:
             out.append((slot.name, arg))
     return out
+
+
+# R's data constructors: the argument whose literal's type makes the data's dtype
+DATA_ARGUMENTS = {"op_array": [("x", 0)], "op_convert_to_tensor": [("x", 0)],
+                  "array": [("data", 0)], "matrix": [("data", 0)], "rep": [("x", 0)],
+                  "op_full": [("fill_value", 1)], "op_full_like": [("fill_value", 1)],
+                  "op_arange": [("start", 0), ("end", 1), ("step", 2)]}
+
+
+def typed_literals(node: Call, name: str) -> Call:
+    """The call with its literals typed where R's type shows and Python's int would read
+    otherwise: `5L` inside `c()` or `list()` is `RInteger(5)` (they take bare ints as R's
+    doubles);
+    a whole double literal as the data of a constructor (`op_array(5)`, `array(0, ...)`)
+    is a float (`op_array(5.0)`: float32, as in R)."""
+
+    def literal(value):
+        negative = isinstance(value, Unary) and value.op == "-" and isinstance(
+            value.operand, Num)
+        num = value.operand if negative else value
+        return (num, "-" if negative else "") if isinstance(num, Num) else (None, "")
+
+    def retyped(arg: Arg, text) -> Arg:
+        num, sign = literal(arg.value)
+        new = Num(text(sign + num.text), True, num.r_integer, line=arg.value.line,
+                  col=arg.value.col)
+        return Arg(arg.name, new, line=arg.line, col=arg.col)
+
+    args = list(node.args)
+    if name in ("c", "list"):
+        for i, arg in enumerate(args):
+            num, _ = literal(arg.value)
+            if num is not None and num.r_integer:
+                args[i] = retyped(arg, lambda t: f"RInteger({t})")
+    elif name in DATA_ARGUMENTS:
+        unnamed = [i for i, a in enumerate(args) if a.name is None]
+        given = {a.name for a in args}
+        for key, position in DATA_ARGUMENTS[name]:
+            named = [i for i, a in enumerate(args) if a.name == key]
+            # R's matching: unnamed arguments fill the parameters not named
+            slot = position - sum(1 for k, p in DATA_ARGUMENTS[name] if p < position
+                                  and k in given)
+            i = named[0] if named else unnamed[slot] if len(unnamed) > slot else None
+            num, _ = literal(args[i].value) if i is not None else (None, "")
+            if num is not None and num.integer and not num.r_integer:
+                args[i] = retyped(args[i], lambda t: t + ".0")
+    else:
+        return node
+    return Call(node.func, args, line=node.line, col=node.col, end_line=node.end_line)
+
+
+def is_r_vector(node: Node) -> bool:
+    """Whether `for` may walk `node` as Python does: `a:b`, `seq_len(n)`, `seq_along(x)`
+    (R vectors whatever their values); anything else goes through `r_iter()`."""
+    if isinstance(node, Paren):
+        return is_r_vector(node.expr)
+    if isinstance(node, Binary) and node.op == ":":
+        return True
+    return (isinstance(node, Call) and isinstance(node.func, Name)
+            and node.func.name in ("seq_len", "seq_along"))
 
 
 # -- text helpers ----------------------------------------------------------------------------
