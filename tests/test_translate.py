@@ -96,6 +96,12 @@ RULES = [
      "c_ = 1\nc(c_, 2)\ndef f(t_): return t(t_)\n"),
     ("a callable value keeps its name", "layer <- layer_dense(units = 2)\nlayer(x)",
      "layer = layer_dense(units=2)\nlayer(x)\n"),
+    ("a layer or model made by the script, piped with no arguments",
+     "base <- application_vgg16(weights = NULL)\nm <- keras_model_sequential() |> base()\n"
+     "f <- function(v) v\ny <- m |> f()",
+     "base = application_vgg16(weights=None)\nm = keras_model_sequential() | base\n"
+     "def f(v): return v\ny = f(m)\n"),
+    ("rm() is del", "rm(model, x)", "del model, x\n"),
     ("try() evaluates lazily", "try(f(x), silent = TRUE)",
      "r_try(lambda: f(x), silent=True)\n"),
     # R's literal types: whole doubles stay as written (`units=8`) but where the type shows
@@ -277,6 +283,7 @@ ERRORS = [
     ("library(dplyr)", 1, 1, "`dplyr` is not supported"),
     ("x <- dplyr::filter(x)", 1, 6, "`dplyr` is not supported"),
     ("x <- 1i", 1, 6, "complex"),
+    ("rm(list = ls())", 1, 11, "`rm()` is supported with names only"),
     ("`my var` <- 1", 1, 1, "not a Python name"),
     ("my.var <- 1\nmy_var <- 2", 2, 1, "both `my_var`"),
     ("if (a) {\n  b\n}\nelse {\n  c\n}", 4, 1, "`else` must be on the line"),

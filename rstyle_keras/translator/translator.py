@@ -51,6 +51,10 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   else a `def _fn` (or `_<argument name>`) put just before its statement; `...` is
   `*args, **kwargs`; functions given to R keras3's class constructors (`Layer()`,
   `new_layer_class()`, ...) get R's implicit `self` first. `return(x)` is `return x`.
+* `rm(a, b)` is `del a, b`. A name the script assigned a layer or a model (from
+  `layer_*()`, `application_*()`, `keras_model*()`, `load_model()`, ...) called in a pipe
+  with no arguments is piped as it is (`x |> base_model()` is `x | base_model`: a
+  Sequential model adds it, as R keras3 does).
 * Control flow: `if`/`else` (`elif` for `else if`; `a if c else b` as a value, or when all
   of it is on one line with expressions), `for` (`for v in r_iter(x):`, R's walk: the
   values of a named list, none for NULL; `a:b`, `seq_len()`, `seq_along()` as they are),
@@ -313,6 +317,7 @@ class Translator:
         self.scopes: list[dict] = []  # def scopes: {"locals": set, "declared": set}
         self.methods: dict[str, str] = {}  # functions given to class constructors: R name
         self.shadowing: set[str] = set()  # R names of values that the script also calls
+        self.layer_values: set[str] = set()  # names assigned a layer or model (piped as is)
 
     def error(self, message: str, node: Node):
         line, col = node.line, node.col
@@ -348,6 +353,9 @@ class Translator:
         for n in walk(node):
             if isinstance(n, Assign) and isinstance(n.target, Name):
                 (functions if isinstance(n.value, Function) else values).add(n.target.name)
+                if isinstance(n.value, Call) and isinstance(n.value.func, Name) \
+                        and n.value.func.name.startswith(LAYER_MAKERS):
+                    self.layer_values.add(n.target.name)
             elif isinstance(n, For):
                 values.add(n.var)
             elif isinstance(n, Function):
@@ -397,6 +405,19 @@ class Translator:
         ctx = Context(self, indent)
         pieces = self.statement_pieces(node, indent, tail, ctx)
         return ctx.hoisted + pieces
+
+    def remove(self, node: Call, indent: int) -> list[Piece]:
+        """R's `rm(a, b)`: Python's `del a, b` (R's other ways of naming what to remove,
+        `list =` and `envir =`, are errors)."""
+        names = []
+        for arg in node.args:
+            if arg.name is not None or not isinstance(arg.value, Name):
+                self.error("`rm()` is supported with names only (`rm(a, b)`: `del a, b`)",
+                           arg.value if arg.value is not None else node)
+            names.append(self.py_name(arg.value.name, arg.value))
+        if not names:
+            return []
+        return [Piece(node.line, indent, [(node.line, "del " + ", ".join(names))])]
 
     def simple(self, node: Node, c: Code, ctx: Context, prefix: str = "", kind="simple",
                suffix: str = "", line: int | None = None) -> list[Piece]:
@@ -456,6 +477,8 @@ class Translator:
             name = node.func.name
             if name in ("library", "require", "requireNamespace"):
                 return self.library(node, indent)
+            if name == "rm" and "rm" not in self.defined:
+                return self.remove(node, indent)
             if name == "with" and len(node.args) == 2 and not any(a.name for a in node.args):
                 return self.with_statement(node, indent, tail, ctx)
             if name == "return":
@@ -1155,6 +1178,10 @@ class Translator:
                 call = Call(rhs.func, args, line=rhs.line, col=rhs.col, end_line=rhs.end_line)
                 return code(wrap(lhs, P_BOR), " | ", wrap(self.call(call, ctx), P_BOR + 1),
                             prec=P_BOR)
+        if not rhs.args and isinstance(rhs.func, Name) and rhs.func.name in self.layer_values:
+            # `model |> base_model()`: a layer or model the script made, called on what is
+            # piped; R keras3 adds it to a Sequential model, which Python's pipe does
+            return code(wrap(lhs, P_BOR), " | ", self.expr(rhs.func, ctx), prec=P_BOR)
         args = [Arg(None, PLACEHOLDER, line=node.line, col=node.col), *rhs.args]
         call = Call(rhs.func, args, line=rhs.line, col=rhs.col, end_line=rhs.end_line)
         self.__dict__.setdefault("_lhs", []).append(lhs)
@@ -1219,6 +1246,12 @@ def walk(node):
         elif isinstance(n, Node):
             yield n
             stack.extend(v for v in vars(n).values() if isinstance(v, (Node, list)))
+
+
+# Calls whose value is a layer or a model: a name assigned one is piped as it is
+# (`x |> base_model()` is `x | base_model`), as R keras3 composes a called layer.
+LAYER_MAKERS = ("layer_", "application_", "keras_model", "load_model", "clone_model",
+                "get_layer", "rnn_cell")
 
 
 # -- composing: read from the package's R signatures ----------------------------------------
