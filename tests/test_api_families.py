@@ -22,7 +22,6 @@ generic path; the tutorials of issue 9 call them).
 """
 
 import inspect
-import math
 import os
 import socket
 import subprocess
@@ -41,6 +40,7 @@ from rstyle_keras import c, config_engine, config_set_engine, keras_adapter  # n
 from rstyle_keras.engine import CoreLacksError  # noqa: E402
 from rstyle_keras.r import api_tables, families, functions, ops  # noqa: E402
 from rstyle_keras.r.named_list import NamedList  # noqa: E402
+from tests.comparisons import strictly_equal  # noqa: E402
 
 # R keras3's exported names of these families, verbatim from rstudio/keras3's NAMESPACE.
 R_NAMES = {
@@ -135,21 +135,6 @@ REAL_KERAS_OBJECT = keras_adapter.keras_object  # (some tests spy on it)
 
 def keras_target(path: str):
     return REAL_KERAS_OBJECT(path)
-
-
-def strictly_equal(a, b) -> bool:
-    """Equal, and of the same types all the way down (2.0 is not 2, a list not a tuple)."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return type(a) is type(b) and a.dtype == b.dtype and np.array_equal(a, b)
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(strictly_equal(a[k], b[k]) for k in a)
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(strictly_equal(x, y) for x, y in zip(a, b))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return a == b
 
 
 def config(obj, keep_name: bool = False) -> dict:

@@ -13,18 +13,17 @@
 
 import functools
 import inspect
-import math
 import os
 
 os.environ.setdefault("KERAS_BACKEND", "jax")  # before Keras is first imported
 
 import keras  # noqa: E402
-import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import rstyle_keras  # noqa: E402
 from rstyle_keras import c, config_engine, config_set_engine, keras_adapter  # noqa: E402
 from rstyle_keras.r.layers import SPECS  # noqa: E402
+from tests.comparisons import strictly_equal  # noqa: E402
 
 # R keras3's exported layer functions, verbatim from rstudio/keras3's NAMESPACE.
 R_LAYER_FUNCTIONS = """
@@ -327,21 +326,6 @@ def keras_args(fn, args: dict) -> dict:
 
 def call_ours(fn, args: dict):
     return getattr(rstyle_keras, fn)(**args)
-
-
-def strictly_equal(a, b) -> bool:
-    """Equal, and of the same types all the way down (2.0 is not 2, a list not a tuple)."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return type(a) is type(b) and a.dtype == b.dtype and np.array_equal(a, b)
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(strictly_equal(a[k], b[k]) for k in a)
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(strictly_equal(x, y) for x, y in zip(a, b))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return a == b
 
 
 def config(layer) -> dict:
