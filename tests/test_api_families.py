@@ -40,7 +40,7 @@ from rstyle_keras import c, config_engine, config_set_engine, keras_adapter  # n
 from rstyle_keras.engine import CoreLacksError  # noqa: E402
 from rstyle_keras.r import api_tables, families, functions, ops  # noqa: E402
 from rstyle_keras.r.named_list import NamedList  # noqa: E402
-from tests.comparisons import strictly_equal  # noqa: E402
+from tests.comparisons import config, same_tensor, strictly_equal  # noqa: E402
 
 # R keras3's exported names of these families, verbatim from rstudio/keras3's NAMESPACE.
 R_NAMES = {
@@ -135,24 +135,6 @@ REAL_KERAS_OBJECT = keras_adapter.keras_object  # (some tests spy on it)
 
 def keras_target(path: str):
     return REAL_KERAS_OBJECT(path)
-
-
-def config(obj, keep_name: bool = False) -> dict:
-    cfg = obj.get_config()
-    if not keep_name:
-        cfg.pop("name", None)  # automatic names differ between two objects
-    return cfg
-
-
-def numpy(x):
-    return keras.ops.convert_to_numpy(x)
-
-
-def same_tensor(ours, theirs):
-    a, b = numpy(ours), numpy(theirs)
-    assert a.shape == b.shape, (a.shape, b.shape)
-    assert a.dtype == b.dtype, (a.dtype, b.dtype)
-    np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-6)
 
 
 def r_default_values(fn) -> list:

@@ -37,7 +37,7 @@ from rstyle_keras import c, config_set_engine  # noqa: E402
 from rstyle_keras.core import config as core_config  # noqa: E402
 from rstyle_keras.engine import CoreLacksError  # noqa: E402
 from rstyle_keras.r import api_tables, families_more, functions  # noqa: E402
-from tests.comparisons import strictly_equal  # noqa: E402
+from tests.comparisons import config, numpy, same_tensor, strictly_equal  # noqa: E402
 
 # R keras3's exported names of these families, verbatim from rstudio/keras3's NAMESPACE.
 R_NAMES = {
@@ -163,23 +163,6 @@ def keras_target(path: str):
     for part in path.split("."):
         found = getattr(found, part)
     return found
-
-
-def config(obj) -> dict:
-    cfg = obj.get_config()
-    cfg.pop("name", None)  # automatic names differ between two objects (auc, auc_1)
-    return cfg
-
-
-def numpy(x):
-    return keras.ops.convert_to_numpy(x)
-
-
-def same_tensor(ours, theirs):
-    a, b = numpy(ours), numpy(theirs)
-    assert a.shape == b.shape, (a.shape, b.shape)
-    assert a.dtype == b.dtype, (a.dtype, b.dtype)
-    np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-6)
 
 
 # -- 1. the names ---------------------------------------------------------------------------
