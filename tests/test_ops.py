@@ -221,11 +221,12 @@ CASES.update({
                  lambda: K.slice(X, [0, 1], (2, 2))),
     "op_slice_update": (lambda: R.op_slice_update(X, c(2, 2), np.ones((1, 2), F32)),
                         lambda: K.slice_update(X, [1, 1], np.ones((1, 2), F32))),
-    "op_unravel_index": (lambda: R.op_unravel_index(c(2, 5), c(2, 3)),  # FIXES: 1-based out
-                         lambda: tuple(i + 1 for i in K.unravel_index(np.array([1, 4]),
-                                                                      (2, 3)))),
+    # R: the flat indices in 1-based, Keras's 0-based coordinates out (R keras3's page)
+    "op_unravel_index": (lambda: R.op_unravel_index(c(2, 5), c(2, 3)),
+                         lambda: K.unravel_index(np.array([1, 4]), (2, 3))),
     "op_split": (lambda: R.op_split(X, c(2, 3), axis=2), lambda: K.split(X, [1, 2], axis=1)),
-    "op_in_top_k": (lambda: R.op_in_top_k(np.array([1, 3]), X, 1.0),  # FIXES: 1-based
+    # R passes the targets to Keras as they are (R keras3's page: c(2, 5, 3) are 0-based)
+    "op_in_top_k": (lambda: R.op_in_top_k(np.array([0, 2]), X, 1.0),
                     lambda: K.in_top_k(np.array([0, 2]), X, 1)),
     "op_bincount": (lambda: R.op_bincount(c(0, 1, 1, 3), minlength=5.0),
                     lambda: K.bincount(np.array([0, 1, 1, 3], "int32"), minlength=5)),
@@ -540,12 +541,22 @@ def test_op_subset_set(keras_engine):
     assert numpy(R.op_subset_set(i, 1, 1, value=9.0)).dtype == np.int32  # R: as integer
 
 
+@pytest.mark.parametrize("ours, theirs", [
+    (lambda: R.op_take(V, 0), lambda: K.take(V, 0)),
+    (lambda: R.op_one_hot(c(0, 1, 3), 3), lambda: K.one_hot(np.array([0, 0, 2]), 3)),
+    (lambda: R.op_segment_sum(V, c(0, 1, 2), 2), lambda: K.segment_sum(V, np.array([0, 0, 1]), 2)),
+    (lambda: R.op_switch(0, [lambda a: a + 1, lambda a: a * 10], V),
+     lambda: K.switch(0, [lambda a: a + 1, lambda a: a * 10], V)),
+])
+def test_a_zero_index_stays_zero_as_in_r(ours, theirs, keras_engine):
+    """R's as_py_index() shifts positive indices only: R keras3's pages rely on it
+    (`op_switch(0, ...)` is the first branch; 0-based dataset labels into op_one_hot())."""
+    assert_same(ours(), theirs())
+
+
 @pytest.mark.parametrize("call, argument", [
     (lambda: R.op_sum(X, axis=0), "axis"),
     (lambda: R.op_stack([X, X], axis=0.0), "axis"),
-    (lambda: R.op_take(V, 0), "indices"),
-    (lambda: R.op_one_hot(c(0, 1), 3), "x"),
-    (lambda: R.op_segment_sum(V, c(0, 1, 1)), "segment_ids"),
     (lambda: R.op_argsort(X, axis=1.5), "axis"),
     (lambda: R.op_eye(2.5), "N"),
     (lambda: R.op_subset(X, 0), "index 1"),

@@ -452,7 +452,8 @@ def test_auto_print_transform():
         "x\nx | f(1)\nx | compile(loss=1)\nprint(x)\ny = 2\nmodel.fit(x)\n'a string'\n"))
     shown = [ast.unparse(s) for s in tree.body]
     assert shown == ["__rc_show__(x, None)", "__rc_show__(x | f(1), 'f')",
-                     "x | compile(loss=1)", "print(x)", "y = 2", "model.fit(x)", "'a string'"]
+                     "x | compile(loss=1)", "print(x)", "y = 2", "model.fit(x)",
+                     "__rc_show__('a string', None)"]  # R prints a string at top level
 
 
 def test_a_layer_added_to_a_sequential_model_is_not_shown(capsys):

@@ -172,6 +172,9 @@ FIXES = {
         # R converts `min_delta` with as_integer, so R's `min_delta = 0.01` reaches Keras
         # as 0 (`as.integer(0.01)`): a tolerance is a double; R code's whole `0` works too.
         ("callback_early_stopping", "min_delta"): "as_double",
+        # R gives op_rot90()'s `axes` to Keras as a list; Keras on JAX needs a tuple there
+        # (jnp.rot90 takes `axes` as a static, hashable argument), as Keras documents it.
+        ("op_rot90", "axes"): "as_axis_tuple",
         # Keras insists that a schedule returns a Python float; an R schedule's numbers are
         # doubles, so R code's `return(1)` written as `return 1` becomes 1.0. The epoch it
         # is given stays 0-based, as R keras3 documents.
@@ -206,9 +209,6 @@ FIXES = {
         ("op_multi_hot", "inputs"): "as_integer_data",
         ("op_bincount", "x"): "as_integer_data",
         ("op_tensordot", "axes"): "as_tensordot_axes",  # see "defaults" below
-        # R's docs give 1-based targets (`c(2, 5, 3)` of 5 classes), which R passes to
-        # Keras unchanged (0-based: 5 is out of range); here they are 1-based.
-        ("op_in_top_k", "targets"): "as_py_index",
         # R converts op_cross()'s axisa, axisb, axisc with as_integer (0-based) but `axis`
         # with as_axis (1-based); all four are axes, 1-based here.
         ("op_cross", "axisa"): "as_axis",
@@ -227,12 +227,7 @@ FIXES = {
     "defaults": {
         ("op_tensordot", "axes"): "2L",
     },
-    # R takes op_unravel_index()'s flat indices 1-based (as_index) but returns Keras's
-    # 0-based coordinates: op_unravel_index(c(1, 5), c(3, 3)) gives (0, 1), (0, 1) where
-    # R's own arrayInd() gives (1, 2), (1, 2). Here the coordinates are 1-based too.
-    "kinds": {
-        "op_unravel_index": "one_based_tuple",
-    },
+    "kinds": {},
 }
 
 TARGET = re.compile(

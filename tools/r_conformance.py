@@ -48,11 +48,12 @@ documented output; "runs" counts all.
 
 R's auto-printing: R prints the value of each top-level expression that is not an
 assignment and not invisible (knitr's pages show those prints). The runner does the same
-for the translated Python: each top-level expression statement's value is printed with
-`rstyle_keras.r.base.print` (R's print; `repr()` if the runtime lacks it), unless it is
-None or the expression calls one of R's invisible-returning functions (`INVISIBLE`, also
-as the right side of a pipe `x | f(...)`), or is a `layer_*()` call that gives a
-Sequential model (R adds the layer and returns the model invisibly).
+for the translated Python, by the rule of `python -m rstyle_keras run`
+(`rstyle_keras.translator.running`): each top-level expression statement's value is
+printed with R's print, unless it is None or the expression calls one of R's
+invisible-returning functions (`running.INVISIBLE`, also as the right side of a pipe
+`x | f(...)`), or is a `layer_*()` call that gives a Sequential model (R adds the layer
+and returns the model invisibly).
 
 Vignettes (`--vignettes`): each `vignettes-src/**/*.Rmd` (or `vignettes/**/*.Rmd`) is
 translated whole as an R Markdown document, chunks that knitr does not evaluate or show
@@ -102,19 +103,6 @@ STATUSES = ("pass", "no-output", "output-mismatch", "run-error", "translate-erro
 FAMILIES = ("learning_rate_schedule", "layer", "op", "loss", "metric", "activation",
             "initializer", "optimizer", "random", "callback", "config", "application",
             "regularizer", "constraint", "dataset", "image", "rnn")
-# R functions whose value R does not auto-print (they return it invisibly), by the names
-# the translated code calls them by.
-INVISIBLE = frozenset({
-    "print", "cat", "message", "invisible", "summary", "str", "plot", "compile", "fit",
-    "set_seed", "set_random_seed", "library", "require", "suppressWarnings",
-    "suppressMessages", "stopifnot", "save_model", "save_model_weights", "save_model_config",
-    "load_model_weights", "set_weights", "freeze_weights", "unfreeze_weights",
-    "reset_state", "export_savedmodel", "use_backend", "config_set_floatx",
-    "config_set_epsilon", "config_set_image_data_format", "config_set_backend",
-    "config_set_engine", "config_disable_interactive_logging",
-    "config_enable_interactive_logging", "config_disable_traceback_filtering",
-    "config_enable_traceback_filtering", "clear_session", "writeLines", "options",
-})
 TUTORIALS = (  # (name, R keras3 file under vignettes-src/ or vignettes/, hand-written vignette)
     ("getting_started", "getting_started.Rmd", "keras-getting-started.md"),
     ("mnist_convnet", "examples/vision/mnist_convnet.Rmd", "mnist-convnet.md"),
@@ -588,9 +576,32 @@ def numbers_close(a: Num, b: Num) -> bool:
     return abs(x - y) <= max(RTOL * max(abs(x), abs(y)), ATOL, printed)
 
 
+def split_errors(text: str) -> tuple[str, int]:
+    """The output without R's error reports (`try()`'s "Error in f(x) : message" and
+    its indented continuation lines), and how many there were. An error's text is the
+    backend's own (TensorFlow's in R keras3's pages), so only its presence is compared."""
+    kept, errors, inside = [], 0, False
+    for line in text.splitlines():
+        if _ERROR_REPORT.match(line):
+            errors, inside = errors + 1, True
+        elif not (inside and line[:1].isspace()):
+            kept.append(line)
+            inside = False
+    return "\n".join(kept), errors
+
+
+_ERROR_REPORT = re.compile(r"^Error( in .*?)? ?:")
+
+
 def compare_outputs(documented: str, printed: str, dtypes: bool = False) -> str | None:
     """None when the printed output matches the documented one, else the reason. With
     `dtypes`, a tensor's dtype kind (float, int, bool) must match too."""
+    documented, d_errors = split_errors(documented)
+    printed, a_errors = split_errors(printed)
+    if d_errors != a_errors:
+        return f"{d_errors} error report(s) documented (try()), {a_errors} printed"
+    if d_errors and not documented.strip() and not printed.strip():
+        return None
     doc, act = extract(documented), extract(printed)
     if not doc.numbers:  # text only (`[1] "float32"`): its quoted strings, in order
         return _compare_strings(documented, printed)
@@ -764,29 +775,36 @@ def default_translate(source: str, filename: str | None = None) -> str:
 _POSITION = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): ")
 
 
-def _moved_error(exc: Exception, path: str, block: Block) -> str:
-    """The error's first line, its block-relative position moved to the file's."""
+def _moved_error(exc: Exception, path: str, blocks: list[Block], starts: list[int]) -> str:
+    """The error's first line, its position in the joined blocks moved to the file's."""
     message = str(exc).strip().split("\n")[0]
     m = _POSITION.match(message)
     if not m:
         crashed = "" if type(exc).__name__ == "TranslationError" else "the translator failed: "
         return f"{crashed}{type(exc).__name__}: {message}"
     line, column = int(m.group("line")), int(m.group("col"))
+    k = max(i for i, start in enumerate(starts) if start < line)
+    line -= starts[k]
     if line == 1:
-        column += block.column - 1
-    return f"{path}:{line + block.line - 1}:{column}: {message[m.end():]}"
+        column += blocks[k].column - 1
+    return f"{path}:{line + blocks[k].line - 1}:{column}: {message[m.end():]}"
 
 
 def translate_example(example: Example, translate) -> tuple[list[str] | None, str]:
-    """The Python of each block, or (None, the first error)."""
-    out = []
+    """The Python of each block, or (None, the first error). The blocks are translated
+    together, as one script (knitr runs them in one session: a name a block assigns is a
+    value in the next ones too), and the Python split again by R's lines, which the
+    translator keeps."""
+    starts, lines = [], []
     for block in example.blocks:
-        filename = example.path
-        try:
-            out.append(translate(block.code, filename=filename))
-        except Exception as exc:  # TranslationError, or the translator's own bug
-            return None, _moved_error(exc, example.path, block)
-    return out, ""
+        starts.append(len(lines))
+        lines.extend(block.code.rstrip("\n").split("\n"))
+    try:
+        python = translate("\n".join(lines), filename=example.path).split("\n")
+    except Exception as exc:  # TranslationError, or the translator's own bug
+        return None, _moved_error(exc, example.path, example.blocks, starts)
+    ends = starts[1:] + [max(len(lines), len(python))]
+    return ["\n".join(python[a:b]) + "\n" for a, b in zip(starts, ends)], ""
 
 
 def run_example(example: Example, translate=default_translate, timeout: float = 120.0,
@@ -872,48 +890,28 @@ _RANDOM = re.compile(r"\b(random_\w+|runif|rnorm|rbinom|sample|layer_random_\w+|
 # The child process: runs one example's Python
 
 class _AutoPrint(ast.NodeTransformer):
-    """Top-level expression statements `e` become `__rc_show__(e)` unless invisible."""
+    """Top-level expression statements `e` become `__rc_show__(e, callee)` where R's
+    console would print them (the rule of `rstyle_keras run`)."""
 
     def visit_Module(self, node):
-        node.body = [self._wrap(s) for s in node.body]
+        from rstyle_keras.translator import running
+
+        node.body = [self._wrap(s, running) for s in node.body]
         return node
 
     @staticmethod
-    def _callee(expr) -> str | None:
-        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
-            return _AutoPrint._callee(expr.right)  # x | f(...)
-        if isinstance(expr, ast.Call):
-            f = expr.func
-            if isinstance(f, ast.Name):
-                return f.id
-            if isinstance(f, ast.Attribute):
-                return f.attr
-        return None
-
-    def _wrap(self, stmt):
-        if not isinstance(stmt, ast.Expr) or isinstance(stmt.value, ast.Constant):
-            return stmt
-        callee = self._callee(stmt.value)
-        if callee in INVISIBLE:
+    def _wrap(stmt, running):
+        if not isinstance(stmt, ast.Expr) or not running.prints(stmt):
             return stmt
         call = ast.Call(ast.Name("__rc_show__", ast.Load()),
-                        [stmt.value, ast.Constant(callee)], [])
+                        [stmt.value, ast.Constant(running.called_name(stmt.value))], [])
         return ast.copy_location(ast.Expr(ast.copy_location(call, stmt.value)), stmt)
 
 
 def _show(value, callee=None):
-    if value is None:
-        return
-    if (callee or "").startswith("layer_") and type(value).__name__ == "Sequential":
-        return  # a layer added to a Sequential model: R returns the model invisibly
-    try:
-        from rstyle_keras.r.base import print as r_print
-    except ImportError:
-        r_print = None
-    if r_print is not None:
-        r_print(value)
-    else:
-        print(repr(value))
+    from rstyle_keras.translator.running import autoprint
+
+    autoprint(value, callee)
     sys.stdout.flush()
 
 
@@ -976,8 +974,26 @@ def _cap_fit(epochs: int, samples: int) -> None:
     keras.Model.fit = fit
 
 
+class _KnitrStderr:
+    """stderr that sends R's error reports (`try()` writes "Error : ...") to stdout, where
+    knitr's pages show them; everything else (Python's warnings, logs) stays on stderr."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def write(self, text):
+        if text.startswith("Error"):
+            sys.stdout.flush()
+            return sys.stdout.write(text)
+        return self._real.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
 def child_main(job_file: str) -> int:
     job = json.loads(Path(job_file).read_text())
+    sys.stderr = _KnitrStderr(sys.stderr)
     os.makedirs(job["workdir"], exist_ok=True)
     os.chdir(job["workdir"])  # files the examples save land here
     options = job["options"]

@@ -14,12 +14,13 @@
 | as_double_list     | c(1, 0.5), 1                  | [1.0, 0.5], [1.0] (reticulate's list)     |
 | as_integer_list    | c(0, 1), 2                    | [0, 1], [2]  (R: `as.list(as_integer(x))`)|
 | as_py_function     | a function                    | the same; not callable: a TypeError       |
-| as_py_index        | 1, c(1, 3), -1                | 0, array([0, 2]), -1  (1-based; 0: error) |
+| as_py_index        | 1, c(1, 3), -1                | 0, array([0, 2]), -1  (1-based; 0 stays 0) |
 | as_integer_array   | c(3, 4), 2                    | array([3, 4]), array([2])  (int32)        |
 | as_finite_integer  | 2.0, "fro", inf               | 2, "fro", inf                             |
 | as_split_indices   | 3, c(2, 4)                    | 3, [1, 3]  (sections, or 1-based points)  |
 | as_integer_data    | 5.0, list(c(1, 2), c(3, 4))   | 5, an int32 array of shape (2, 2)         |
 | as_tensordot_axes  | 1, list(c(2), c(1))           | 1, [[1], [0]]  (a count, or 1-based axes) |
+| as_axis_tuple      | c(2, 3), 1                    | (1, 2), (0,)  (1-based axes as a tuple)   |
 
 Values that are not R data (a tensor, a NumPy array, None) pass through, as in R.
 
@@ -202,33 +203,28 @@ def _shift_array(array: np.ndarray, name: str) -> np.ndarray:
         array = array.astype("int32")
     elif array.dtype.kind not in "iu":
         raise TypeError(f"`{name}` must hold {R_INDEX}s; received {name}={array!r}.")
-    if np.any(array == 0):
-        raise ValueError(
-            f"`{name}` is 1-based, as in R: 1 is the first and -1 the last; received a 0 in "
-            f"{name}={array!r}.")
-    return np.where(array > 0, array - 1, array).astype(array.dtype)
+    return np.where(array > 0, array - 1, array).astype(array.dtype)  # 0 stays 0, as in R
 
 
 def as_py_index(value, name: str):
     """R's `as_py_index()`: 1-based R indices as Python's 0-based ones, positive ones minus
-    1, negative ones (from the end) as they are; 0 is an error. A number gives an int, a
+    1, negative ones (from the end) and 0 as they are (R keras3 keeps a 0: its
+    `op_switch(0, ...)` takes the first branch, as `op_switch(1, ...)`). A number gives an int, a
     vector (tuple, range, NumPy array) an int32 array (one item: that int), an R list a
     list; a tensor is shifted where it is positive (`where(x > 0, x - 1, x)`); None stays.
 
     Examples:
         >>> as_py_index(2.0, "index"), as_py_index(c(2, 5), "indices")
         (1, array([1, 4], dtype=int32))
-        >>> as_py_index(0, "index")
-        Traceback (most recent call last):
-        ...
-        ValueError: `index` is 1-based, as in R: 1 is the first and -1 the last; received index=0.
+        >>> as_py_index(0, "index"), as_py_index(c(0, 1, -1), "indices")
+        (0, array([ 0,  0, -1], dtype=int32))
     """
     if value is None or isinstance(value, (bool, np.bool_, str)):
         return value
     if isinstance(value, list):
         return [as_py_index(v, name) for v in value]
     if _is_number(value):
-        return as_index(value, name)
+        return 0 if value == 0 and not isinstance(value, bool) else as_index(value, name)
     if isinstance(value, (tuple, range)):
         if len(value) == 1:
             return as_py_index(value[0], name)
@@ -308,6 +304,20 @@ def as_tensordot_axes(value, name: str):
     return value
 
 
+def as_axis_tuple(value, name: str):
+    """1-based axes (`as_axis()`) as a tuple, for Keras functions that need a hashable
+    `axes` (JAX's `rot90` takes its axes as a static argument: a list fails there).
+
+    Examples:
+        >>> as_axis_tuple(c(2, 3), "axes")
+        (1, 2)
+    """
+    axes = as_axis(value, name)
+    if isinstance(axes, list):
+        return tuple(axes)
+    return (axes,) if isinstance(axes, int) else axes
+
+
 def as_finite_integer(value, name: str):
     """A whole finite number as an int (a norm's `ord = 2`); anything else (a string such
     as "fro", an infinite number, None) as it is.
@@ -349,4 +359,4 @@ API_CONVERTERS = {**CONVERTERS, **{f.__name__: f for f in (
     as_py_array, as_array, as_integer_ceiling, as_double, as_double_list, as_integer_list,
     as_py_function, as_callback_lambda_fn_sig_idx_logs, as_callback_lambda_fn_sig_logs,
     as_schedule_function, as_py_index, as_integer_array, as_integer_data, as_tensordot_axes,
-    as_finite_integer, as_split_indices)}}
+    as_finite_integer, as_split_indices, as_axis_tuple)}}

@@ -702,6 +702,17 @@ def _str_kind(values: list) -> _str:
     return "num"
 
 
+def _dtype_kind(dtype: np.dtype) -> _str | None:
+    """R's type of a NumPy scalar's dtype as reticulate converts it: int64 and unsigned
+    32/64-bit integers become doubles (R's integers are 32-bit)."""
+    if dtype.kind == "b":
+        return "logi"
+    if dtype.kind in "iu":
+        wide = dtype.itemsize >= 8 or (dtype.kind == "u" and dtype.itemsize >= 4)
+        return "num" if wide else "int"
+    return "num" if dtype.kind == "f" else None
+
+
 def _str_values(values: list, kind: _str, total: int | None = None) -> _str:
     shown = {"num": 5, "int": 10, "logi": 6, "chr": 4}[kind]
     head_ = values[:shown]
@@ -734,7 +745,9 @@ def _str_line(x, level: int) -> list:
     if x is None:
         return [" NULL"]
     if _is_list(x):
-        values, names = _items(x) if not isinstance(x, tuple) else list(x), _item_names(x)
+        # the elements as they are (NumPy scalars keep their dtype: int64 shows as num)
+        values = [*x.values()] if isinstance(x, Mapping) else [*x]
+        names = _item_names(x)
         lines = [f"List of {_len(values)}"]
         prefix = " $ " if level == 0 else "  " + " ".join([".."] * level) + "$ "
         labels = names or [""] * _len(values)
@@ -747,7 +760,7 @@ def _str_line(x, level: int) -> list:
     if isinstance(x, np.ndarray):
         values = [_py(v) for v in np.ravel(x, order="F")[:12]]
         kind = {"b": "logi", "i": "int", "u": "int", "f": "num"}.get(x.dtype.kind) or (
-            _str_kind(values))
+            _str_kind(values))  # (the runtime's R integer arrays are int64)
         if x.ndim <= 1:  # R's vectors here (runif(), rnorm(), as.numeric() give them)
             size = f" [1:{x.size}]" if x.size != 1 else ""
             return [f" {kind}{size} {_str_values(values, kind, x.size)}"]
@@ -768,7 +781,8 @@ def _str_line(x, level: int) -> list:
         return out
     if _is_scalar(x):
         value = _py(x)
-        kind = _str_kind([value])
+        kind = (_dtype_kind(x.dtype) if isinstance(x, np.generic) else None) or (
+            _str_kind([value]))
         return [f" {kind} {_str_values([value], kind)}"]
     if _is_tensor(x):
         dtype = getattr(x.dtype, "name", x.dtype)

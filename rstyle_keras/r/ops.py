@@ -205,11 +205,6 @@ def build_top_k(spec, given: dict):
     return values, indices if zero_indexed else indices + 1
 
 
-def build_one_based_tuple(spec, given: dict):
-    """Each result plus 1: 1-based coordinates (`op_unravel_index()`; see FIXES)."""
-    return tuple(r + 1 for r in run(spec, given, **spec.arguments(given)))
-
-
 def build_one_based_input(spec, given: dict):
     """R: the index arguments are 1-based (as_py_index) unless `zero_indexed=TRUE`."""
     zero_indexed = given.pop("zero_indexed", False)
@@ -435,7 +430,7 @@ def build_subset_set(spec, given: dict):
 
 OP_BUILDERS = {
     "arange": build_arange, "nonzero": build_nonzero, "top_k": build_top_k,
-    "one_based_input": build_one_based_input, "one_based_tuple": build_one_based_tuple,
+    "one_based_input": build_one_based_input,
     "stack_dots": build_stack_dots,
     "dots_arrays": build_dots_arrays, "rearrange": build_rearrange, "switch": build_switch,
     "einsum": build_einsum,
@@ -449,7 +444,6 @@ functions.VALUES.update({
               "`zero_indexed=True`."),
     "one_based_input": ("`keras.{target}(...)`, the indices given 1-based unless "
                         "`zero_indexed=True`."),
-    "one_based_tuple": "`keras.{target}(...)`, each result plus 1 (1-based, as R's).",
     "stack_dots": "`keras.{target}(xs)` of `xs` and the tensors of `...`.",
     "dots_arrays": "`keras.{target}(*arrays)` of the arrays of `...`.",
     "rearrange": "`keras.{target}(tensor, pattern, **axes_lengths)`.",

@@ -15,35 +15,44 @@ import builtins
 from . import translate_any
 
 # R functions whose value R does not print at top level (they return it invisibly).
-INVISIBLE = {
+INVISIBLE = frozenset({
     "print", "cat", "invisible", "compile", "fit", "summary", "plot", "set_seed", "str",
     "message", "warning", "stopifnot", "writeLines", "save_model", "save_model_weights",
     "save_model_config", "load_model_weights", "freeze_weights", "unfreeze_weights",
-    "set_weights", "adapt", "set_random_seed", "config_set_engine", "config_set_floatx",
-    "config_set_image_data_format", "config_set_epsilon", "use_backend", "reset_state",
-    "export_savedmodel", "set_vocabulary",
-}
+    "set_weights", "adapt", "set_random_seed", "use_backend", "reset_state",
+    "export_savedmodel", "set_vocabulary", "library", "require", "suppressWarnings",
+    "suppressMessages", "options", "clear_session", "lines", "points", "abline", "grid",
+    "legend", "title",
+})
 
 
-def _called_name(node: ast.AST) -> str | None:
+def called_name(node: ast.AST) -> str | None:
+    """The function a top-level expression calls (`f(...)`, `x | f(...)`, `m.f(...)`)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):  # x | verb(...)
-        node = node.right
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        return node.func.id
+        return called_name(node.right)
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name):
+            return node.func.id
+        if isinstance(node.func, ast.Attribute):
+            return node.func.attr
     return None
 
 
-def _prints(node: ast.Expr) -> bool:
-    name = _called_name(node.value)
+def prints(node: ast.Expr) -> bool:
+    """Whether R's console would print this top-level expression's value."""
+    name = called_name(node.value)
     if name is None:
         return not isinstance(node.value, ast.Constant) or node.value.value is not None
-    return not (name in INVISIBLE or name.endswith("_set") or name.startswith("config_set"))
+    return not (name in INVISIBLE or name.endswith("_set") or name.startswith("config_set")
+                or name.startswith("config_enable") or name.startswith("config_disable"))
 
 
-def autoprint(value) -> None:
+def autoprint(value, callee: str | None = None) -> None:
     """R's console: print a top-level value (None is R's NULL of effects: not printed)."""
     if value is None:
         return
+    if (callee or "").startswith("layer_") and type(value).__name__ == "Sequential":
+        return  # a layer added to a Sequential model: R returns the model invisibly
     try:
         from rstyle_keras.r import base
         show = getattr(base, "print", builtins.print)
@@ -60,8 +69,9 @@ def compile_r(source: str, filename: str, echo_values: bool = True):
     r_lines = [line.encode() for line in source.splitlines()]
     if echo_values:
         for i, node in enumerate(tree.body):
-            if isinstance(node, ast.Expr) and _prints(node):
-                call = ast.Call(ast.Name("__r_autoprint__", ast.Load()), [node.value], [])
+            if isinstance(node, ast.Expr) and prints(node):
+                call = ast.Call(ast.Name("__r_autoprint__", ast.Load()),
+                                [node.value, ast.Constant(called_name(node.value))], [])
                 tree.body[i] = ast.copy_location(ast.Expr(ast.copy_location(call, node)), node)
     for node in ast.walk(tree):
         if hasattr(node, "lineno") and node.lineno:

@@ -854,6 +854,9 @@ class Translator:
                     return code((line, "not "), wrap(self.expr(node.operand, ctx, True), P_NOT),
                                 prec=P_NOT)
                 return code((line, "r_not("), self.expr(node.operand, ctx), ")")
+            if node.op == "-" and isinstance(node.operand, Num) and node.operand.integer \
+                    and not node.operand.r_integer and int(node.operand.text) == 0:
+                return code((line, "-0.0"), prec=P_UNARY)  # R's -0 is a negative zero
             operand = wrap(self.expr(node.operand, ctx), P_UNARY)
             return code((line, node.op), operand, prec=P_UNARY)
         if isinstance(node, Binary):
