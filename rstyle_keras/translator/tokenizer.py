@@ -167,8 +167,12 @@ class Lexer:
     def number(self) -> None:
         m = NUMBER.match(self.src, self.pos)
         text = m.group()
-        if text.endswith("i"):
-            self.error(f"complex numbers ({text}) are not supported")
+        if text.endswith("i"):  # R's imaginary literal: Python's `3j`
+            body = text[:-1]
+            if body[:2].lower() == "0x" or text[-2:-1] in "Ll":
+                self.error(f"{text}: a complex literal must be a decimal number")
+            self.emit("NUM", body + "j", text, number="double")
+            return
         integer = text[-1] in "Ll"
         body = text[:-1] if integer else text
         if body[:2].lower() == "0x":

@@ -73,7 +73,7 @@ The rules (`tests/test_translate.py` has one test per rule, with its exact text)
   `@r[`/`@py[`), `?`,
   other packages, `%op%` operators but those above, environments and language objects
   (`environment()`, `eval()`, `quote()`, ...), R's class systems (`setClass`, `R6Class`),
-  complex numbers, `:=`.
+  `:=`. (Complex literals are Python's: `1 + 3i` is `1 + 3j`.)
 
 Layout: every Python statement starts on the line of its R statement; a multi-line R
 expression stays multi-line (inside parentheses where Python needs them); comments stay
