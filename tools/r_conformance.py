@@ -114,6 +114,7 @@ INVISIBLE = frozenset({
     "config_set_engine", "config_disable_interactive_logging",
     "config_enable_interactive_logging", "config_disable_traceback_filtering",
     "config_enable_traceback_filtering", "clear_session", "writeLines", "options",
+    "lines", "points", "abline", "grid", "legend", "title", "hist",
 })
 TUTORIALS = (  # (name, R keras3 file under vignettes-src/ or vignettes/, hand-written vignette)
     ("getting_started", "getting_started.Rmd", "keras-getting-started.md"),
