@@ -8,7 +8,8 @@ FILE is an R script (.R) or an R Markdown / Quarto document (.Rmd, .qmd: its R c
 `translate` writes the Python to OUT.py (or prints it). `run` translates and runs it under
 the keras engine (`--engine numpy`: the NumPy core), in the current directory as
 `Rscript FILE` would, printing top-level values as R's console does; a traceback names
-the R file and its line. Untranslatable R is an error `FILE:LINE:COLUMN: ...` (exit 1).
+the R file and its line; the plots it draws are saved, one page each, in Rplots.pdf (as
+Rscript's). Untranslatable R is an error `FILE:LINE:COLUMN: ...` (exit 1).
 """
 
 import sys
@@ -18,7 +19,7 @@ def cli(argv: list[str]) -> int:
     import argparse
 
     from .translator import TranslationError, translate
-    from .translator.running import run_source
+    from .translator.running import headless_plots, run_source, save_plots
 
     parser = argparse.ArgumentParser(prog="python -m rstyle_keras",
                                      description="Translate or run R keras3 scripts.")
@@ -41,7 +42,11 @@ def cli(argv: list[str]) -> int:
             else:
                 sys.stdout.write(python)
             return 0
-        run_source(source, args.file, engine=args.engine)
+        headless_plots()
+        try:
+            run_source(source, args.file, engine=args.engine)
+        finally:
+            save_plots()  # as Rscript's Rplots.pdf, in the working directory
         return 0
     except TranslationError as error:
         print(error, file=sys.stderr)

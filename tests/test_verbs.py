@@ -903,7 +903,7 @@ def test_keras_objects_without_a_method_are_a_type_error_saying_what_it_takes(ke
 def test_data_or_nothing_in_the_pipe_is_a_type_error(keras):
     with pytest.raises(TypeError, match="must be a model; received ndarray"):
         X | count_params()
-    with pytest.raises(TypeError, match="must be a model or a training history"):
+    with pytest.raises(TypeError, match="must be numbers .*, a model or a training history"):
         "model" | plot()
 
 

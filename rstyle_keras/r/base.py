@@ -14,7 +14,9 @@
 `warning`, `do_call`, `Reduce`, `Filter`, `Map`, `file_path`, `unlist`, `order`,
 `identical`, `vector`, `append`, `length_set`, `is_numeric`, `is_character`, `is_list`,
 `is_function`, and text: `gsub`, `sub`, `grepl`, `strsplit`, `substr`,
-`trimws` (Python's regular expressions stand for R's). Names follow the naming rule
+`trimws` (Python's regular expressions stand for R's), and R's base graphics over
+matplotlib (`rstyle_keras.r.graphics`): `lines`, `points`, `abline`, `grid`, `legend`,
+`title`, `hist` (`plot()` of numbers is the package's `plot`). Names follow the naming rule
 (`set.seed` is `set_seed`); several shadow Python's built-ins (`print`, `sum`, `max`,
 `min`, `round`, `range`, `str`, `all`, `any`, `abs`), on purpose, which is why
 `rstyle_keras`'s own `import *` does not export them. The rest of R's base package is out
@@ -56,6 +58,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from ..dispatch import keras_loaded
+from . import graphics
 from .helpers import Shape
 from .named_list import NamedList
 from .number_format import format_element, format_numbers, r_string
@@ -94,6 +97,10 @@ __all__ = [
     "sapply", "seq", "seq_along", "seq_len", "set_seed", "setNames", "sprintf", "stopifnot",
     "str", "sum", "tail", "tolower", "toupper", "vapply", "which", "which_max", "which_min",
 ]
+# R's base graphics (abline, grid, hist, legend, lines, points, title), exported from here
+# for translated code; set as globals since the module's functions use `lines` as a name.
+__all__ += graphics.__all__
+globals().update({name: getattr(graphics, name) for name in graphics.__all__})
 
 Inf = math.inf
 NaN = math.nan

@@ -139,7 +139,7 @@ Examples:
     Model: "sequential"
     ...
 """,
-    "plot": """Plot a training history or a model.
+    "plot": """Plot a training history, a model, or data (R's base graphics).
 
 Arguments:
     x: a history from `fit()`: a matplotlib figure, one panel per metric, training and
@@ -147,9 +147,15 @@ Arguments:
         as R's); or a model: Keras's `plot_model()` (arguments `show_shapes`,
         `show_dtype`, `show_layer_names`, `rankdir`, `expand_nested`, `dpi`,
         `layer_range`, `show_layer_activations`, `show_trainable`, `to_file`), which needs
-        pydot and Graphviz.
+        pydot and Graphviz. Anything else is data: `plot(x, y, type = "l", ...)` draws it
+        on a new page as R's `plot.default` (`rstyle_keras.r.graphics.plot_default`:
+        arguments `type`, `xlim`, `ylim`, `log`, `main`, `sub`, `xlab`, `ylab`, `col`,
+        `lty`, `lwd`, `pch`, `panel_first`, `panel_last`, `frame_plot`, ...).
+    y: for data, the y coordinates (x alone is drawn against its index 1..n); a
+        history's plot ignores it, as R's does.
 
-Value: the matplotlib Figure; for a model, the image (in IPython) or the PNG's path.
+Value: the matplotlib Figure; for a model, the image (in IPython) or the PNG's path; for
+data, None (R's invisible NULL).
 """,
     "get_layer": """A layer of a model, by name or by R's 1-based index.
 

@@ -5,7 +5,8 @@ history); R's other arguments with R's defaults, written as a Python parameter l
 `...` is `**kwargs`, and the arguments R puts after `...` are keyword-only); the converter
 of each argument (`rstyle_keras.r.verbs.VERB_CONVERTERS`); the arguments R always
 forwards ("forced": the rest are forwarded only when the call names them); and what the
-object may be ("model": a model or layer; "plottable": a model or a training history).
+object may be ("model": a model or layer; "plottable": a model, a training history or
+data, which R's base graphics draw: `rstyle_keras.r.graphics`).
 
 The sources are rstudio/keras3's R/model-training.R, R/model-creation.R,
 R/model-persistence.R, R/layer-methods.R, R/freeze.R and R/utils.R. One R name is not a
@@ -59,7 +60,8 @@ VERBS = [
      "*, line_length=None, positions=None, expand_nested=False, show_trainable=None, "
      "layer_range=None, **kwargs",
      {"line_length": "as_integer"}, (), "model"),
-    ("plot", "x", "**kwargs", {}, (), "plottable"),
+    # R's generic plot(x, y, ...): y is forwarded only when given (numbers: base graphics)
+    ("plot", "x", "y=None, **kwargs", {}, (), "plottable"),
     # -- models and layers (R/model-creation.R, R/layer-methods.R, R/freeze.R) ---------
     ("get_layer", "object", "name=None, index=None", {"index": "as_index"}, (), "model"),
     ("pop_layer", "object", "rebuild=True", {}, (), "model"),

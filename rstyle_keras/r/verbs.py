@@ -50,7 +50,8 @@ from ..dispatch import engine_of, keras, on_keras
 from ..engine import core_lacks
 from .converters import as_index, as_integer, as_list
 from .functions import keras_object_of
-from .history import HistoryMethods, as_r_history, plot_history
+from .graphics import plot_default
+from .history import as_r_history, plot_history
 from .layers import REQUIRED
 from .named_list import NamedDict
 from .verb_docs import DOCS
@@ -201,8 +202,8 @@ class VerbSpec:
     def takes_as_object(self, value) -> bool:
         if isinstance(value, CoreLayer):
             return True
-        if self.object_kind == "plottable" and isinstance(value, HistoryMethods):
-            return True
+        if self.object_kind == "plottable" and value is not None:
+            return True  # R's plot(x, ...): a model, a history, or data (base graphics)
         # A Keras object by its module, or (once Keras is imported) by its class: a user's
         # subclass of keras.Model lives in the user's module, not Keras's.
         if engine_of(value) == "keras" or "keras" in sys.modules:
@@ -323,6 +324,15 @@ for _name in SPECS:
     implements(_name, object)(_core_lacks(_name))
 
 
+@implements("plot", object)
+def _plot_data(x, **args):
+    """R's plot.default: anything not a model or history is data for base graphics; a
+    layer that is not a model still has no plot method."""
+    if isinstance(x, CoreLayer) or (engine_of(x) == "keras" and isinstance(x, keras().Layer)):
+        return _core_lacks("plot")(x, **args)
+    return plot_default(x, **args)
+
+
 def _confirm_overwrite(filepath, overwrite) -> None:
     if not overwrite and filepath is not None and os.path.exists(filepath):
         raise FileExistsError(
@@ -424,7 +434,7 @@ def _core_save_model(model, filepath=None, overwrite=False, zipped=None, **kwarg
 
 
 @implements("plot", CoreModel)
-def _core_plot_model(model, **kwargs):
+def _core_plot_model(model, y=None, **kwargs):
     return _plot_model(_as_keras_model(model), **kwargs)
 
 
@@ -601,7 +611,7 @@ def _register_keras(k) -> None:
         return _plot_model(model, **args)
 
     @implements("plot", k.callbacks.History)
-    def _plot_keras_history(history, **args):
+    def _plot_keras_history(history, y=None, **args):  # R's method ignores y
         return plot_history(as_r_history(k, history), **args)
 
     @implements("get_layer", Model)

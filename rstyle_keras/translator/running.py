@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
+import sys
 
 from . import translate_any
 
@@ -22,7 +24,7 @@ INVISIBLE = frozenset({
     "set_weights", "adapt", "set_random_seed", "use_backend", "reset_state",
     "export_savedmodel", "set_vocabulary", "library", "require", "suppressWarnings",
     "suppressMessages", "options", "clear_session", "lines", "points", "abline", "grid",
-    "legend", "title",
+    "legend", "title", "hist",
 })
 
 
@@ -118,3 +120,22 @@ def run_source(source: str, filename: str, engine: str | None = "keras",
 
 
 _MISSING = object()
+
+
+def headless_plots() -> None:
+    """No plot windows in a script run (Rscript opens none): matplotlib's Agg backend
+    unless MPLBACKEND chooses one."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def save_plots(path: str = "Rplots.pdf") -> None:
+    """Rscript's device: the figures the script left open, one page each, in Rplots.pdf
+    (nothing when it drew none; matplotlib is not imported for that)."""
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is None or not plt.get_fignums():
+        return
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with PdfPages(path) as pdf:
+        for number in plt.get_fignums():
+            pdf.savefig(plt.figure(number))
