@@ -589,3 +589,16 @@ def test_tensordot_axes_count_or_one_based_lists(keras_engine):
     """R's docs: an integer is a count of axes (R's own as_axis made it one less: FIXES)."""
     assert_same(R.op_tensordot(X, Y), K.tensordot(X, Y))  # default: Keras's 2
     assert_same(R.op_tensordot(X, X, axes=[c(1), c(1)]), K.tensordot(X, X, axes=[[0], [0]]))
+
+
+def test_an_r_list_without_names_reaches_keras_as_a_list(keras_engine):
+    """R's `outputs <- list(); outputs[[t]] <- y` then `op_stack(outputs)`: reticulate gives
+    Keras a Python list; a list with names stays a dict."""
+    from rstyle_keras.r.syntax import r_get_set, rlist
+
+    outputs = rlist()
+    for t, row in enumerate(X, start=1):
+        outputs = r_get_set(outputs, t, row)
+    assert_same(R.op_stack(outputs, axis=2), K.stack([X[0], X[1]], axis=1))
+    spec = rstyle_keras.r.functions.REGISTRY["op_stack"].spec
+    assert spec.arguments({"x": rlist(a=1, b=2)})["x"] == {"a": 1.0, "b": 2.0}

@@ -65,6 +65,12 @@ from .api_converters import API_CONVERTERS, R_DATA
 from .named_list import NamedList
 
 
+def _unnamed_r_list(value: dict) -> bool:
+    from .syntax import RList  # (syntax imports the ops, which import this module)
+
+    return isinstance(value, RList) and not any(value.names())
+
+
 class _Required:
     """The default of an argument that R requires (R's missing argument)."""
 
@@ -172,6 +178,10 @@ class FunctionSpec:
                 raise TypeError(f"{self.r_name}(): argument `{name}` is missing, with no default.")
         out = {}
         for name, value in given.items():
+            if isinstance(value, dict) and _unnamed_r_list(value):
+                # an R list without names is a Python list to Keras, as reticulate makes
+                # it (`outputs <- list(); outputs[[t]] <- y; op_stack(outputs)`)
+                value = [*value.values()]
             convert = self.converters.get(name) or self.dots_converters.get(name)
             out[self.renames.get(name, name)] = value if convert is None else convert(value, name)
         return out
