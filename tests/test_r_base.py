@@ -8,6 +8,7 @@ when a function of `r.base` has no row.
 from __future__ import annotations
 
 import math
+import os
 import re
 
 import numpy as np
@@ -397,6 +398,20 @@ CASES = [
      lambda: base.Map(lambda a, b: a * b, r_colon(1, 3), r_colon(4, 6)), [4, 10, 18]),
     ("file_path", "file.path('data', 'x.npz')", lambda: base.file_path("data", "x.npz"),
      "data/x.npz"),
+    ("isTRUE", "isTRUE(c(TRUE, TRUE))", lambda: base.isTRUE(c(True, True)), False),
+    ("isTRUE", "isTRUE(TRUE)", lambda: base.isTRUE(True), True),
+    ("isTRUE", "isTRUE(NA)", lambda: base.isTRUE(NA), False),
+    ("isFALSE", "isFALSE(FALSE)", lambda: base.isFALSE(False), True),
+    ("isFALSE", "isFALSE(0)", lambda: base.isFALSE(0), False),
+    ("basename", "basename(c('a/b.txt', 'c/d/'))", lambda: base.basename(c("a/b.txt", "c/d/")),
+     V(["b.txt", "d"])),
+    ("file_exists", "file.exists(c(tempdir(), 'no/such/file'))",
+     lambda: base.file_exists(c(base.tempdir(), "no/such/file")), V([True, False])),
+    ("tempdir", "dir.exists(tempdir())", lambda: os.path.isdir(base.tempdir()), True),
+    ("tempfile", "dirname(tempfile(fileext = '.h5')) == tempdir()",
+     lambda: os.path.dirname(base.tempfile(fileext=".h5")) == base.tempdir(), True),
+    ("tempfile", "length(unique(tempfile(c('a', 'a'))))",
+     lambda: len(set(base.tempfile(c("a", "a")))), 2),
     ("unlist", "unlist(list(1, list(2, 3)))", lambda: base.unlist([1, [2, 3]]), V([1, 2, 3])),
     ("unlist", "unlist(list(a = 1, b = list(c = 2, d = 3)))",
      lambda: base.unlist(rlist(a=1, b=rlist(c=2, d=3))), V([1, 2, 3], ["a", "b.c", "b.d"])),

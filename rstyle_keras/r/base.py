@@ -87,6 +87,7 @@ __all__ = [
     "rowSums", "sort", "sqrt", "stop", "t", "unique", "warning", "unlist", "order",
     "identical", "vector", "append", "length_set", "is_numeric", "is_character", "is_list",
     "is_function", "gsub", "sub", "grepl", "strsplit", "substr", "trimws",
+    "isTRUE", "isFALSE", "tempfile", "tempdir", "file_exists", "basename",
     "LETTERS", "Inf", "MISSING", "NA", "NaN", "all_equal", "aperm", "apply", "array",
     "as_array", "as_character",
     "as_integer",
@@ -2366,6 +2367,94 @@ def file_path(*args, fsep: _str = "/"):
         'data/mnist.npz'
     """
     return paste(*args, sep=fsep)
+
+
+def isTRUE(x) -> bool:  # noqa: N802  (R's name)
+    """R's `isTRUE(x)`: True only for a single TRUE (not NA, not a vector of several).
+
+    Examples:
+        >>> isTRUE(True), isTRUE(c(True, True)), isTRUE(NA), isTRUE(None)
+        (True, False, False, False)
+    """
+    items = _items(x)
+    return _len(items) == 1 and isinstance(items[0], (bool, np.bool_)) and bool(items[0])
+
+
+def isFALSE(x) -> bool:  # noqa: N802  (R's name)
+    """R's `isFALSE(x)`: True only for a single FALSE.
+
+    Examples:
+        >>> isFALSE(False), isFALSE(0), isFALSE(c(False, False))
+        (True, False, False)
+    """
+    items = _items(x)
+    return _len(items) == 1 and isinstance(items[0], (bool, np.bool_)) and not items[0]
+
+
+_session_dir: list = []
+
+
+def tempdir() -> _str:
+    """R's `tempdir()`: this session's temporary directory (made on first use, removed
+    when Python exits).
+
+    Examples:
+        >>> import os; os.path.isdir(tempdir())
+        True
+    """
+    if not _session_dir:
+        import atexit
+        import shutil
+        import tempfile as _tempfile
+
+        _session_dir.append(_tempfile.mkdtemp(prefix="Rtmp"))
+        atexit.register(shutil.rmtree, _session_dir[0], True)
+    return _session_dir[0]
+
+
+def tempfile(pattern="file", tmpdir=None, fileext=""):
+    """R's `tempfile(pattern = "file", tmpdir = tempdir(), fileext = "")`: a new file
+    name (the file is not made), one per pattern (vectorised as R's).
+
+    Examples:
+        >>> path = tempfile(fileext=".keras")
+        >>> path.startswith(tempdir()) and path.endswith(".keras")
+        True
+    """
+    import os
+    import uuid
+
+    folder = tempdir() if tmpdir is None else tmpdir
+    patterns, exts = _character(pattern), _character(fileext)
+    n = _max(_len(patterns), _len(exts))
+    names = [os.path.join(_character(folder)[0], f"{patterns[i % _len(patterns)]}"
+                          f"{uuid.uuid4().hex[:12]}{exts[i % _len(exts)]}") for i in _range(n)]
+    return _text_result(names)
+
+
+def file_exists(*paths):
+    """R's `file.exists(...)`: whether each path exists.
+
+    Examples:
+        >>> file_exists(tempdir())
+        True
+    """
+    import os
+
+    found = [os.path.exists(p) for path in paths for p in _character(path)]
+    return found[0] if _len(found) == 1 else RVector(found)
+
+
+def basename(path):
+    """R's `basename(path)`: the last part of each path.
+
+    Examples:
+        >>> basename("data/mnist.npz")
+        'mnist.npz'
+    """
+    import os
+
+    return _text_result([os.path.basename(p.rstrip("/")) for p in _character(path)])
 
 
 def unlist(x, use_names: bool = True):
