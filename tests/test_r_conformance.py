@@ -338,7 +338,9 @@ def test_auto_print_follows_r():
     """Top-level values print (R's auto-printing); assignments, None and the values of
     R's invisible functions (print, invisible, ...) don't."""
     def translate(source, filename=None):
-        return "invisible = lambda v: v; " + source.replace("<-", "=")
+        # (the runner puts `library(keras3)` on a line of its own before the examples)
+        return "invisible = lambda v: v; " + source.replace("library(keras3)", "pass") \
+            .replace("<-", "=")
     example = rc.Example("op_show", "op", "man/op_show.Rd", [rc.Block(
         "x <- 2\nx\nx + 1\nprint(x * 10)\ninvisible(x)\nNone\nfor i in []: i\n", 1,
         "[1] 2\n[1] 3\n[1] 20")])
@@ -476,3 +478,29 @@ def test_a_mismatch_says_when_the_code_draws_random_numbers():
                              "numbers]")
     example.blocks[0].code = "x <- op_ones(c(2))\nx\n"
     assert not rc._judge(example, rc.MARK + "\n[1] 0.3 0.4\n", 0.0).reason.endswith("]")
+
+
+def test_an_examples_blocks_are_one_script():
+    """knitr runs a page's blocks in one session: a name the first block assigns is a
+    value in the later ones (`c <- ...` there, `op_einsum("ji", c)` later), and a run
+    error names the R line, in the first block too."""
+    example = rc.Example("op_blocks", "op", "man/op_blocks.Rd", [
+        rc.Block("c <- 2\nf <- function(v) {\n  v + 1\n}\n", 10),
+        rc.Block("f(c)\n", 20, "[1] 3")])
+    result = rc.run_example(example, timeout=120)
+    assert (result.status, result.reason) == ("pass", ""), result.reason
+    failing = rc.Example("op_fails", "op", "man/op_fails.Rd", [
+        rc.Block("x <- 1\nnot_a_function(x)\n", 10), rc.Block("x\n", 20, "[1] 1")])
+    result = rc.run_example(failing, timeout=120)
+    assert result.status == "run-error" and result.reason.endswith("(at man/op_fails.Rd:11)")
+
+
+@pytest.mark.parametrize(("documented", "printed", "reason"), [
+    ("Error in py_call_impl(f) :\n  InvalidArgumentError: shape [2,3] vs [3]\n[1] 2",
+     "Error : Cannot concatenate arrays with shapes (2, 3) and (3,)\n[1] 2", None),
+    ("Error in f(x) : boom", "[1] 2", "1 error report(s) documented (try()), 0 printed"),
+    ("[1] 2", "Error : boom\n[1] 2", "0 error report(s) documented (try()), 1 printed"),
+])
+def test_try_error_reports_compare_by_presence(documented, printed, reason):
+    """An error's text is the backend's own (TensorFlow's on R keras3's pages)."""
+    assert rc.compare_outputs(documented, printed) == reason

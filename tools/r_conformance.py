@@ -795,7 +795,9 @@ def translate_example(example: Example, translate) -> tuple[list[str] | None, st
     together, as one script (knitr runs them in one session: a name a block assigns is a
     value in the next ones too), and the Python split again by R's lines, which the
     translator keeps."""
-    starts, lines = [], []
+    # line 1 imports the package (a script without it gets the imports on its first
+    # line, or on a line of their own before a `def`: that would shift the lines)
+    starts, lines = [], ["library(keras3)"]
     for block in example.blocks:
         starts.append(len(lines))
         lines.extend(block.code.rstrip("\n").split("\n"))
@@ -804,7 +806,8 @@ def translate_example(example: Example, translate) -> tuple[list[str] | None, st
     except Exception as exc:  # TranslationError, or the translator's own bug
         return None, _moved_error(exc, example.path, example.blocks, starts)
     ends = starts[1:] + [max(len(lines), len(python))]
-    return ["\n".join(python[a:b]) + "\n" for a, b in zip(starts, ends)], ""
+    blocks = ["\n".join(python[a:b]) + "\n" for a, b in zip(starts, ends)]
+    return [python[0] + "\n" + blocks[0], *blocks[1:]], ""
 
 
 def run_example(example: Example, translate=default_translate, timeout: float = 120.0,
@@ -816,7 +819,8 @@ def run_example(example: Example, translate=default_translate, timeout: float = 
     with tempfile.TemporaryDirectory(prefix="r-conformance-") as tmp:
         job = {
             "path": example.path,
-            "blocks": [{"python": p, "line": b.line} for p, b in zip(python, example.blocks)],
+            "blocks": [{"python": p, "line": b.line - (k == 0)}  # block 1: the import line
+                       for k, (p, b) in enumerate(zip(python, example.blocks))],
             "options": options or {},
             "error_file": os.path.join(tmp, "error.json"),
             "workdir": os.path.join(tmp, "work"),
