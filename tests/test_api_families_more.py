@@ -813,3 +813,20 @@ def test_model_with_r_functions_fits_saves_and_loads(keras_engine, tmp_path):
     assert loaded.optimizer.get_config()["learning_rate"]["class_name"] == "ExponentialDecay"
     np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0),
                                rtol=1e-6)
+
+
+@pytest.mark.parametrize("r_name, keras_class, kwargs", [
+    ("initializer_ones", "Ones", {}),
+    ("initializer_identity", "Identity", {}),
+    ("initializer_constant", "Constant", {"value": 3.0}),
+    ("initializer_random_normal", "RandomNormal", {"seed": 1}),
+])
+def test_an_initializer_takes_an_r_shape(r_name, keras_class, kwargs, keras_engine):
+    """R keras3's pages call an initializer with R's shape: `initializer(shape = c(2, 3))`."""
+    r_made = getattr(rstyle_keras, r_name)(**kwargs)
+    values = r_made(shape=c(2, 3))
+    expected = getattr(keras.initializers, keras_class)(**kwargs)(shape=(2, 3))
+    same_tensor(values, expected)
+    assert keras.initializers.Ones()((2, 2), dtype="float32").shape == (2, 2)  # plain Keras
+    with pytest.raises(TypeError, match="shape"):
+        r_made(shape=c(2.5, 3))

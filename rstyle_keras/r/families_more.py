@@ -23,7 +23,8 @@ call names forwarded, each through its R converter.
   (`keras.utils.FeatureSpace.float_normalized()`, ...).
 
 All these run on Keras 3: under the "numpy" engine they raise `CoreLacksError`, as any
-function the NumPy core lacks.
+function the NumPy core lacks. The initializers they make take R's shapes when called
+(`initializer_ones()(shape = c(2, 2))`, as R keras3's pages do).
 
 `config_*()` read and set Keras's global settings (`keras.config`), whatever the engine
 (they import Keras, which must be installed). Two of them do more:
@@ -196,6 +197,37 @@ def config_set_image_data_format(data_format: str) -> None:
     elif not _data_format_hooked:
         _data_format_hooked = True
         dispatch.on_keras(_keras_follows_data_format)
+
+
+@dispatch.on_keras
+def _initializers_take_r_shapes(keras) -> None:
+    """R keras3's pages call an initializer with R's shape, `initializer(shape = c(2, 2))`
+    (doubles, as reticulate passes them); Keras on JAX refuses float sizes. A shape given
+    as R data (a tuple or list of numbers) is made a tuple of ints first; any other call
+    reaches Keras's `__call__` unchanged."""
+    from .converters import normalize_shape
+
+    base = keras.initializers.Initializer
+    classes, todo = [], [base]
+    while todo:
+        cls = todo.pop()
+        classes.append(cls)
+        todo.extend(cls.__subclasses__())
+    for cls in classes:
+        call = cls.__dict__.get("__call__")
+        if call is None or getattr(call, "_r_shapes", False):
+            continue
+
+        def takes_r_shape(self, shape, *args, __call=call, **kwargs):
+            if isinstance(shape, (tuple, list)) and all(
+                    isinstance(d, (int, float)) and not isinstance(d, bool) for d in shape):
+                shape = normalize_shape(shape, "shape")
+            return __call(self, shape, *args, **kwargs)
+
+        takes_r_shape._r_shapes = True
+        takes_r_shape.__wrapped__ = call
+        takes_r_shape.__doc__ = call.__doc__
+        cls.__call__ = takes_r_shape
 
 
 SETTING_BUILDERS = {"config": build_setting, "set_floatx": build_set_floatx,
