@@ -553,6 +553,10 @@ STRS = [
     ('str("a")', "a", ' chr "a"'),
     ("str(letters)", letters, ' chr [1:26] "a" "b" "c" "d" ...'),
     ("str(TRUE)", True, " logi TRUE"),
+    # reticulate gives R a NumPy int64 as a double (R's integers are 32-bit): Keras's
+    # get_vocabulary() of an IntegerLookup shows `num 42` on R keras3's page
+    ("str(list(-1L, np$int64(42), np$int32(3)))", [-1, np.int64(42), np.int32(3)],
+     "List of 3\n $ : int -1\n $ : num 42\n $ : int 3"),
     ("str(NULL)", None, " NULL"),
     ("str(matrix(1:6, 2))", M6, " int [1:2, 1:3] 1 2 3 4 5 6"),
     ("str(list(a = 1.5, b = 'x'))", rlist(a=1.5, b="x"),
