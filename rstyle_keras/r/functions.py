@@ -64,11 +64,9 @@ from ..engine import config_engine, core_lacks
 from .api_converters import API_CONVERTERS, R_DATA
 from .named_list import NamedList
 
-
-def _unnamed_r_list(value: dict) -> bool:
-    from .syntax import RList  # (syntax imports the ops, which import this module)
-
-    return isinstance(value, RList) and not any(value.names())
+# How values of the R runtime's own types reach Keras (reticulate's conversions), by type:
+# r/syntax.py registers its RList (one without names is a Python list).
+R_TO_PY: dict = {}
 
 
 class _Required:
@@ -178,10 +176,9 @@ class FunctionSpec:
                 raise TypeError(f"{self.r_name}(): argument `{name}` is missing, with no default.")
         out = {}
         for name, value in given.items():
-            if isinstance(value, dict) and _unnamed_r_list(value):
-                # an R list without names is a Python list to Keras, as reticulate makes
-                # it (`outputs <- list(); outputs[[t]] <- y; op_stack(outputs)`)
-                value = [*value.values()]
+            to_py = R_TO_PY.get(type(value))
+            if to_py is not None:
+                value = to_py(value)
             convert = self.converters.get(name) or self.dots_converters.get(name)
             out[self.renames.get(name, name)] = value if convert is None else convert(value, name)
         return out

@@ -54,6 +54,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from ..dispatch import on_keras
+from . import functions
 from .helpers import Shape
 from .named_list import NamedList
 from .number_format import format_element, format_numbers, is_na
@@ -799,6 +800,15 @@ def _register_rlist(keras) -> None:
                 lambda metadata, children: RList(_unflatten_rlist(metadata, children)))
         except ValueError:
             pass
+
+
+def _r_list_to_py(x: RList):
+    """An R list without names is a Python list to Keras, as reticulate makes it
+    (`outputs <- list(); outputs[[t]] <- y; op_stack(outputs)`); with names, a dict."""
+    return [*x.values()] if not any(x.names()) else x
+
+
+functions.R_TO_PY[RList] = _r_list_to_py
 
 
 def rlist(*unnamed, **named) -> RList:
