@@ -398,6 +398,7 @@ CASES = [
      lambda: base.Map(lambda a, b: a * b, r_colon(1, 3), r_colon(4, 6)), [4, 10, 18]),
     ("file_path", "file.path('data', 'x.npz')", lambda: base.file_path("data", "x.npz"),
      "data/x.npz"),
+    ("c", "c(-0, 1 + 3i)", lambda: c(-0.0, 1 + 3j), V([complex(-0.0), 1 + 3j])),
     ("isTRUE", "isTRUE(c(TRUE, TRUE))", lambda: base.isTRUE(c(True, True)), False),
     ("isTRUE", "isTRUE(TRUE)", lambda: base.isTRUE(True), True),
     ("isTRUE", "isTRUE(NA)", lambda: base.isTRUE(NA), False),
@@ -476,6 +477,8 @@ def test_base_function_gives_r_value(name, r_code, python, expected):
 PRINTS = [
     ("print(c(1.5, 2, 3.25))", c(1.5, 2, 3.25), "[1] 1.50 2.00 3.25"),
     ("print(1:3)", r_colon(1, 3), "[1] 1 2 3"),
+    ("print(c(1, 2+3i, -1.5-0.25i))", c(1, 2 + 3j, -1.5 - 0.25j),
+     "[1]  1.0+0.00i  2.0+3.00i -1.5-0.25i"),
     ("print(1:20)", r_colon(1, 20),
      " [1]  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16 17 18 19 20"),
     ("print(1:30)", r_colon(1, 30),

@@ -183,10 +183,13 @@ def _flat(data) -> np.ndarray:
 # --- c() --------------------------------------------------------------------------------
 
 def _coerce(values: list) -> list:
-    """R's common type of a vector: character > double > integer > logical (NA fits all)."""
+    """R's common type of a vector: character > complex > double > integer > logical (NA
+    fits all)."""
     present = [v for v in values if v is not NA]
     if _any(isinstance(v, _str) for v in present):
         return [v if (isinstance(v, _str) or v is NA) else format_element(v) for v in values]
+    if _any(isinstance(v, complex) for v in present):
+        return [v if v is NA else complex(v) for v in values]
     if _any(isinstance(v, float) for v in present):
         return [v if v is NA else float(v) for v in values]
     if _any(isinstance(v, int) and not isinstance(v, bool) for v in present):
@@ -277,6 +280,11 @@ def _texts(values: list, digits: int = 7, quote: bool | None = None) -> tuple[li
                  (r_string(format_element(v)) if quote else format_element(v))
                  for v in values]
         return texts, False
+    if _any(isinstance(v, complex) for v in values):  # R: 1+3i, 2-5i (parts as numbers)
+        reals = format_numbers([v.real for v in values], digits, pad=False)
+        imags = format_numbers([abs(v.imag) for v in values], digits, pad=False)
+        return [f"{r.strip()}{'-' if v.imag < 0 else '+'}{i.strip()}i"
+                for v, r, i in zip(values, reals, imags)], True
     if _all(_is_scalar(v) for v in values):
         return format_numbers(values, digits, pad=False), True
     return [_str(v) for v in values], True
