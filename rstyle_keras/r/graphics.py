@@ -89,12 +89,14 @@ class GraphicsError(RuntimeError):
     """R's errors of base graphics ("plot.new has not been called yet")."""
 
 
-def _pyplot():
+def pyplot(what: str = "R's base graphics (plot() of numbers, lines(), hist(), ...) need"):
+    """matplotlib.pyplot, imported on first use; without it an ImportError that says what
+    needs it and how to install the `plot` extra."""
     try:
         import matplotlib.pyplot as plt
     except ImportError:
         raise ImportError(
-            "R's base graphics (plot() of numbers, lines(), hist(), ...) need matplotlib: "
+            f"{what} matplotlib: "
             'python -m pip install "rstyle-keras[plot]" (or: python -m pip install matplotlib).'
         ) from None
     return plt
@@ -420,7 +422,7 @@ def _ticks(axis, lo, hi, log) -> list:
 
 def _new_plot(xs, ys, xlim, ylim, log, asp, axes, frame_plot, caller):
     """R's plot.new() + plot.window() + axes: a new figure (a new page)."""
-    plt = _pyplot()
+    plt = pyplot()
     with plt.rc_context({"figure.max_open_warning": 0}):  # R's pages: no warning
         figure = plt.figure(figsize=(7, 7))
     ax = figure.add_subplot()

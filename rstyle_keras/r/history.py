@@ -18,6 +18,7 @@ from functools import cache
 
 import numpy as np
 
+from .graphics import pyplot
 from .named_list import NamedDict, NamedList
 
 
@@ -101,7 +102,7 @@ def plot_history(history, metrics=None, method="auto", smooth=True, theme_bw=Fal
 
     Value: the matplotlib Figure.
     """
-    plt = _pyplot()
+    plt = pyplot("plot() of a training history needs")
     if method not in ("auto", "ggplot2", "base"):
         raise ValueError(
             f'`method` must be one of "auto", "ggplot2", "base"; received {method!r}.'
@@ -144,14 +145,3 @@ def plot_history(history, metrics=None, method="auto", smooth=True, theme_bw=Fal
 def _moving_average(values, width: int = 5):
     padded = np.pad(np.asarray(values, float), width // 2, mode="edge")
     return np.convolve(padded, np.ones(width) / width, mode="valid")
-
-
-def _pyplot():
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise ImportError(
-            "plot() of a training history needs matplotlib: "
-            'python -m pip install "rstyle-keras[plot]" (or: python -m pip install matplotlib).'
-        ) from None
-    return plt
