@@ -45,8 +45,8 @@ def prints(node: ast.Expr) -> bool:
     name = called_name(node.value)
     if name is None:
         return not isinstance(node.value, ast.Constant) or node.value.value is not None
-    return not (name in INVISIBLE or name.endswith("_set") or name.startswith("config_set")
-                or name.startswith("config_enable") or name.startswith("config_disable"))
+    return not (name in INVISIBLE or name.endswith("_set")
+                or name.startswith(("config_set", "config_enable", "config_disable")))
 
 
 def autoprint(value, callee: str | None = None) -> None:
