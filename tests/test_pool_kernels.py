@@ -5,6 +5,10 @@
 pool). The `knobs` fixture shrinks its block size and thresholds so that small arrays
 hit block edges: sizes not divisible by the block, blocks of one row, windows larger
 than a block, batch 1, several threads.
+
+Every test runs on both kernel paths (the `kernel_path` fixture sets RSTYLE_KERAS_KERNELS):
+the NumPy kernels, and the compiled numba kernels (the `fast` extra), which skip with a
+reason where numba is not installed. The knobs only steer the NumPy kernels.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rstyle_keras.ops import pool_kernels as pk
+from rstyle_keras.ops import pool_kernels_numba as pkn
 from tests.reference_pooling import pool as reference_pool
 from tests.reference_pooling import same_padding as reference_same_padding
 
@@ -41,6 +46,15 @@ def set_knobs(monkeypatch, name):
         monkeypatch.setattr(pk, "_THREAD_MIN_BYTES", thread)
         monkeypatch.setattr(pk, "_GATHER_MAX", gather)
     pk._program.cache_clear()  # programs bake in the gather choice
+
+
+@pytest.fixture(autouse=True, params=["numpy", "numba"])
+def kernel_path(request, monkeypatch):
+    """Run the test on the NumPy kernels, then on the numba ones."""
+    if request.param == "numba" and not pkn.available():
+        pytest.skip("numba is not installed (the fast extra; CI installs it with the test extra)")
+    monkeypatch.setenv("RSTYLE_KERAS_KERNELS", request.param)
+    return request.param
 
 
 @pytest.fixture(params=list(KNOBS))
@@ -279,7 +293,12 @@ def pooling_problems(draw):
     return shape, mode, tuple(pool_size), tuple(strides), padding, channels_last, seed
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# kernel_path is function-scoped: it sets the same environment variable for every example.
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(pooling_problems(), st.sampled_from(["one-row-blocks", "odd-blocks", "tiny-path"]))
 def test_random_problems(problem, knob_name):
     shape, mode, pool_size, strides, padding, channels_last, seed = problem
@@ -316,7 +335,8 @@ def test_matches_keras_jax():
                 )
 
 
-def test_two_axis_float_inputs_take_the_flat_shift_path(monkeypatch):
+@pytest.mark.parametrize("kernel_path", ["numpy"], indirect=True)  # a NumPy-path check
+def test_two_axis_float_inputs_take_the_flat_shift_path(monkeypatch, kernel_path):
     calls = []
     real = pk._fast2d
 

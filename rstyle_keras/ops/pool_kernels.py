@@ -50,7 +50,9 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["pool", "same_padding"]
+from . import pool_kernels_numba
+
+__all__ = ["kernel_choice", "pool", "same_padding"]
 
 # Target size, in bytes, of a block's first intermediate (the result of the first pass).
 _BLOCK_BYTES = 1 << 20
@@ -67,6 +69,42 @@ _GATHER_MAX = 2048
 
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()
+
+# The compiled kernels (pool_kernels_numba, with the optional numba) take inputs of at
+# least this many elements unless RSTYLE_KERAS_KERNELS says otherwise; smaller ones stay
+# on the NumPy paths, whose fixed cost is lower (see _NUMBA_MIN_SIZE's measurement in
+# the README's Speed section).
+_NUMBA_MIN_SIZE = 1 << 15
+_numba_ok: bool | None = None  # None: not checked yet
+
+
+def kernel_choice(x: np.ndarray, mode: str) -> str:
+    """The kernels `pool` uses for `x`: "numba" or "numpy".
+
+    RSTYLE_KERAS_KERNELS=numpy or =numba forces a choice (numba for every input it
+    supports, tiny ones included; an error if numba is not installed). Unset (or "auto"),
+    numba takes inputs of at least _NUMBA_MIN_SIZE elements when it is installed.
+    """
+    global _numba_ok
+    forced = os.environ.get("RSTYLE_KERAS_KERNELS", "auto")
+    if forced == "numpy":
+        return "numpy"
+    if forced == "numba":
+        if not pool_kernels_numba.available():
+            raise ImportError(
+                "RSTYLE_KERAS_KERNELS=numba, but numba is not installed; install the fast "
+                'extra (pip install "rstyle-keras[fast]") or unset RSTYLE_KERAS_KERNELS.'
+            )
+        return "numba" if pool_kernels_numba.supports(x, mode) else "numpy"
+    if forced != "auto":
+        raise ValueError(
+            f"RSTYLE_KERAS_KERNELS must be 'numpy', 'numba' or 'auto'; received {forced!r}."
+        )
+    if x.size < _NUMBA_MIN_SIZE:
+        return "numpy"
+    if _numba_ok is None:
+        _numba_ok = pool_kernels_numba.available() and pool_kernels_numba.loads()
+    return "numba" if _numba_ok and pool_kernels_numba.supports(x, mode) else "numpy"
 
 
 def _thread_count() -> int:
@@ -784,6 +822,8 @@ def pool(
     of `x.dtype`; `x` is never written to. Average "same" divides by the number of real
     (unpadded) cells in each window; max "same" pads with cells that never win.
     """
+    if kernel_choice(x, mode) == "numba":
+        return pool_kernels_numba.pool(x, mode, pool_size, strides, padding, channels_last)
     if x.size <= _TINY_SIZE:
         return _tiny(x, mode, tuple(pool_size), tuple(strides), padding, channels_last)
     n = len(pool_size)

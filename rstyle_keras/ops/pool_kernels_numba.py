@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+import warnings
 
 import numpy as np
 
@@ -44,6 +45,7 @@ _F32_CHAIN_MAX = 8
 
 _kernels = None
 _lock = threading.Lock()
+_call_lock = threading.Lock()
 _half_table = None
 
 
@@ -60,6 +62,21 @@ def supports(x: np.ndarray, mode: str) -> bool:
     return kind in "biuf" and (kind != "f" or x.dtype.itemsize in (2, 4, 8))
 
 
+def loads() -> bool:
+    """Whether the kernels build (numba imports and compiles or loads them); warns if not."""
+    try:
+        kernels()
+    except Exception as e:  # noqa: BLE001 - a broken numba install must not break pooling
+        warnings.warn(
+            f"numba is installed but its pooling kernels failed to build ({type(e).__name__}: "
+            f"{e}); using the NumPy kernels.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return False
+    return True
+
+
 def kernels():
     """(average kernel, max kernel), built (and numba imported) on first use."""
     global _kernels
@@ -71,6 +88,11 @@ def kernels():
 
 
 def _build():
+    # The compiled functions are module globals, not closure cells: numba's cache key
+    # includes a closure's cell values, and a dispatcher pickles with a per-process id, so
+    # kernels closing over helpers would miss the cache in every new process. The
+    # kernels close over one bool (is_max), which keys the two apart in one cache index.
+    global f32_to_f16_bits, vmax, op, combine, combine_acc, taps, vertical
     from numba import njit, prange
 
     opts = dict(cache=True, nogil=True, error_model="numpy")
@@ -375,13 +397,14 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
     hb = np.empty((nchunks, OW * C), dtype=np.float32 if table is not None else acc)
     roff = np.empty((nchunks, k[0] * k[1]), dtype=np.int64)
     win = (k[0], s[0], axes[0][0], k[1], s[1], axes[1][0], k[2], s[2], bw, lo, hi)
-    for i in range(0, N, group):
-        xs = x[i : i + group]
-        if not xs.flags.c_contiguous:
-            xs = np.ascontiguousarray(xs)
-        g = xs.shape[0]
-        dims = (g, P, D, H, W, C, OD, OH, OW)
-        X = xs.reshape(-1).view(view)
-        Y = out[i : i + g].reshape(-1).view(view)
-        kernel(X, Y, tmp, hb, roff, table, dims, *win)
+    with _call_lock:  # numba's workqueue threading layer is not thread-safe
+        for i in range(0, N, group):
+            xs = x[i : i + group]
+            if not xs.flags.c_contiguous:
+                xs = np.ascontiguousarray(xs)
+            g = xs.shape[0]
+            dims = (g, P, D, H, W, C, OD, OH, OW)
+            X = xs.reshape(-1).view(view)
+            Y = out[i : i + g].reshape(-1).view(view)
+            kernel(X, Y, tmp, hb, roff, table, dims, *win)
     return out
