@@ -33,6 +33,7 @@ part. Integers and bool (as uint8) are compared in their own type.
 from __future__ import annotations
 
 import importlib.util
+import os
 import threading
 import warnings
 
@@ -42,6 +43,10 @@ __all__ = ["available", "kernels", "pool", "supports"]
 
 # A pass longer than this many cells sums float32 in float64 (see the module docstring).
 _F32_CHAIN_MAX = 8
+# Output rows are cut into this many chunks per thread, handed out one at a time
+# (numba's parallel chunk size 1), so a thread slowed by other work on its core takes
+# fewer chunks instead of holding up the rest.
+_CHUNKS_PER_THREAD = 16
 
 _kernels = None
 _lock = threading.Lock()
@@ -92,8 +97,18 @@ def _build():
     # includes a closure's cell values, and a dispatcher pickles with a per-process id, so
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
-    global f32_to_f16_bits, vmax, op, combine, combine_acc, taps, vertical
+    global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical
+    import numba
     from numba import njit, prange
+
+    # Unless the user chose one, run on numba's workqueue threads, which sleep when idle.
+    # OpenMP's spin after each call: in a process that also runs PyTorch or TensorFlow,
+    # or on a machine with other work, case 7 (1.4 ms on workqueue) took 6.5-8 ms on omp.
+    # Our calls are serialized (_call_lock), as workqueue needs.
+    if os.environ.get("NUMBA_THREADING_LAYER") is None and numba.config.THREADING_LAYER in (
+        "default", None
+    ):
+        numba.config.THREADING_LAYER = "workqueue"
 
     opts = dict(cache=True, nogil=True, error_model="numpy")
 
@@ -131,6 +146,10 @@ def _build():
     @njit(inline="always", **opts)
     def op(a, b, is_max):
         return vmax(a, b) if is_max else a + b
+
+    @njit(inline="always", **opts)
+    def sc(v, inv, scale):
+        return v * inv if scale else v
 
     # The loops below index flat arrays at unsigned offsets: with a signed index numba
     # adds a wraparound check for negative indices, which stops vectorization (8x slower
@@ -224,12 +243,12 @@ def _build():
             j += g
 
     @njit(**opts)
-    def vertical(t, X, base, rows, H, WC, table, is_max):
-        """t[:WC] = op over `rows` input rows (row q at X[base + (q//H)*plane + (q%H)*WC])."""
+    def vertical(t, X, rows, total, WC, table, is_max):
+        """t[:WC] = op over the input rows starting at X[rows[q]], q < total."""
         U = np.uint64
         one = t[0]  # a scale factor of t's type, not used
         if table is not None:
-            for q in range(rows.shape[0]):
+            for q in range(total):
                 o = rows[q]
                 if q == 0:
                     for i in range(WC):
@@ -238,7 +257,6 @@ def _build():
                     for i in range(WC):
                         t[i] = op(t[i], table[X[U(o + i)]], is_max)
             return
-        total = rows.shape[0]
         q = 0
         while q < total:
             g = min(total - q, 4 if q == 0 else 3)
@@ -261,6 +279,7 @@ def _build():
             rows = N * P * OD * OH
             nchunks = tmp.shape[0]
             per = (rows + nchunks - 1) // nchunks
+            U = np.uint64
             for ch in prange(nchunks):
                 t = tmp[ch]
                 h = hb[ch]
@@ -281,14 +300,78 @@ def _build():
                         for hh in range(h0, h1):
                             offs[nr] = ((plane * D + d) * H + hh) * WC
                             nr += 1
-                    vertical(t, X, 0, offs[:nr], H, WC, table, is_max)
+                    # Up to 3 rows (the common 2-D windows) inline; more through vertical().
+                    if table is None and nr <= 3:
+                        a0 = offs[0]
+                        a1 = offs[1] if nr > 1 else a0
+                        a2 = offs[2] if nr > 2 else a0
+                        if nr == 1:
+                            for i in range(WC):
+                                t[i] = X[U(a0 + i)]
+                        elif nr == 2:
+                            for i in range(WC):
+                                t[i] = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
+                        else:
+                            for i in range(WC):
+                                v = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
+                                t[i] = op(v, X[U(a2 + i)], is_max)
+                    else:
+                        vertical(t, X, offs, nr, WC, table, is_max)
                     yo = r * OWC
                     # 1 / count in the sum's own type (t's spare last cell).
                     t[WC] = 1.0 / (nr * kw)
                     inv = t[WC]
                     scale = not is_max
                     # Interior outputs [lo, hi): windows wholly inside the row.
-                    if hi > lo:
+                    # Windows of up to 3 columns inline (the common ones); others through taps().
+                    inline = table is None and kw <= 3
+                    if hi > lo and inline and (sw == 1 or (C == 1 and sw == 2)):
+                        m = (hi - lo) * C
+                        b0 = (lo * sw - bw) * C
+                        y0 = yo + lo * C
+                        if sw == 1:
+                            b1, b2 = b0 + C, b0 + 2 * C
+                            if kw == 1:
+                                for i in range(m):
+                                    Y[U(y0 + i)] = sc(t[U(b0 + i)], inv, scale)
+                            elif kw == 2:
+                                for i in range(m):
+                                    v = op(t[U(b0 + i)], t[U(b1 + i)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            else:
+                                for i in range(m):
+                                    v = op(t[U(b0 + i)], t[U(b1 + i)], is_max)
+                                    Y[U(y0 + i)] = sc(op(v, t[U(b2 + i)], is_max), inv, scale)
+                        else:
+                            if kw == 1:
+                                for i in range(m):
+                                    Y[U(y0 + i)] = sc(t[U(b0 + 2 * i)], inv, scale)
+                            elif kw == 2:
+                                for i in range(m):
+                                    v = op(t[U(b0 + 2 * i)], t[U(b0 + 2 * i + 1)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            else:
+                                for i in range(m):
+                                    v = op(t[U(b0 + 2 * i)], t[U(b0 + 2 * i + 1)], is_max)
+                                    v = op(v, t[U(b0 + 2 * i + 2)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                    elif hi > lo and inline:
+                        for ow in range(lo, hi):
+                            b0 = (ow * sw - bw) * C
+                            b1, b2 = b0 + C, b0 + 2 * C
+                            y0 = yo + ow * C
+                            if kw == 1:
+                                for c in range(C):
+                                    Y[U(y0 + c)] = sc(t[U(b0 + c)], inv, scale)
+                            elif kw == 2:
+                                for c in range(C):
+                                    v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
+                                    Y[U(y0 + c)] = sc(v, inv, scale)
+                            else:
+                                for c in range(C):
+                                    v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
+                                    Y[U(y0 + c)] = sc(op(v, t[U(b2 + c)], is_max), inv, scale)
+                    elif hi > lo:
                         if sw == 1 or C == 1:
                             b0 = (lo * sw - bw) * C
                             m = (hi - lo) * C
@@ -352,6 +435,12 @@ def _threads() -> int:
     return numba.get_num_threads()
 
 
+def _chunksize(n: int) -> int:
+    import numba
+
+    return numba.set_parallel_chunksize(n)
+
+
 def pool(x, mode, pool_size, strides, padding, channels_last):
     """Pool `x` as ``pool_kernels.pool`` does (same arguments, same results)."""
     avg_kernel, max_kernel = kernels()
@@ -392,19 +481,23 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
     # when there are 8 images or more), never the whole input.
     group = N if x.flags.c_contiguous else max(1, N // 8)
     rows = group * P * OD * OH
-    nchunks = max(1, min(rows, 4 * _threads()))
+    nchunks = max(1, min(rows, _CHUNKS_PER_THREAD * _threads()))
     tmp = np.empty((nchunks, W * C + 1), dtype=acc)
     hb = np.empty((nchunks, OW * C), dtype=np.float32 if table is not None else acc)
     roff = np.empty((nchunks, k[0] * k[1]), dtype=np.int64)
     win = (k[0], s[0], axes[0][0], k[1], s[1], axes[1][0], k[2], s[2], bw, lo, hi)
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
-        for i in range(0, N, group):
-            xs = x[i : i + group]
-            if not xs.flags.c_contiguous:
-                xs = np.ascontiguousarray(xs)
-            g = xs.shape[0]
-            dims = (g, P, D, H, W, C, OD, OH, OW)
-            X = xs.reshape(-1).view(view)
-            Y = out[i : i + g].reshape(-1).view(view)
-            kernel(X, Y, tmp, hb, roff, table, dims, *win)
+        before = _chunksize(1)
+        try:
+            for i in range(0, N, group):
+                xs = x[i : i + group]
+                if not xs.flags.c_contiguous:
+                    xs = np.ascontiguousarray(xs)
+                g = xs.shape[0]
+                dims = (g, P, D, H, W, C, OD, OH, OW)
+                X = xs.reshape(-1).view(view)
+                Y = out[i : i + g].reshape(-1).view(view)
+                kernel(X, Y, tmp, hb, roff, table, dims, *win)
+        finally:
+            _chunksize(before)
     return out
