@@ -33,7 +33,6 @@ part. Integers and bool (as uint8) are compared in their own type.
 from __future__ import annotations
 
 import importlib.util
-import os
 import threading
 import warnings
 
@@ -98,17 +97,8 @@ def _build():
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
     global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical
-    import numba
     from numba import njit, prange
 
-    # Unless the user chose one, run on numba's workqueue threads, which sleep when idle.
-    # OpenMP's spin after each call: in a process that also runs PyTorch or TensorFlow,
-    # or on a machine with other work, case 7 (1.4 ms on workqueue) took 6.5-8 ms on omp.
-    # Our calls are serialized (_call_lock), as workqueue needs.
-    if os.environ.get("NUMBA_THREADING_LAYER") is None and numba.config.THREADING_LAYER in (
-        "default", None
-    ):
-        numba.config.THREADING_LAYER = "workqueue"
 
     opts = dict(cache=True, nogil=True, error_model="numpy")
 
@@ -243,8 +233,12 @@ def _build():
             j += g
 
     @njit(**opts)
-    def vertical(t, X, rows, total, WC, table, is_max):
-        """t[:WC] = op over the input rows starting at X[rows[q]], q < total."""
+    def vertical(t, X, rows, total, WC, table, is_max, upcast):
+        """t[:WC] = op over the input rows starting at X[rows[q]], q < total.
+
+        With `upcast` (t wider than X), row 0 is copied first, so that every add is in
+        t's type (a pair of rows combined first would be summed in X's).
+        """
         U = np.uint64
         one = t[0]  # a scale factor of t's type, not used
         if table is not None:
@@ -258,6 +252,9 @@ def _build():
                         t[i] = op(t[i], table[X[U(o + i)]], is_max)
             return
         q = 0
+        if upcast:
+            combine(t, 0, X, rows[0], 0, 0, 0, 1, 1, WC, is_max, one, False)
+            q = 1
         while q < total:
             g = min(total - q, 4 if q == 0 else 3)
             o0 = rows[q]
@@ -272,7 +269,9 @@ def _build():
 
     def make(is_max):
         @njit(parallel=True, **opts)
-        def kernel(X, Y, tmp, hb, roff, table, dims, kd, sd, bd, kh, sh, bh, kw, sw, bw, lo, hi):
+        def kernel(
+            X, Y, tmp, hb, roff, table, upcast, dims, kd, sd, bd, kh, sh, bh, kw, sw, bw, lo, hi
+        ):
             N, P, D, H, W, C, OD, OH, OW = dims
             WC = W * C
             OWC = OW * C
@@ -301,7 +300,7 @@ def _build():
                             offs[nr] = ((plane * D + d) * H + hh) * WC
                             nr += 1
                     # Up to 3 rows (the common 2-D windows) inline; more through vertical().
-                    if table is None and nr <= 3:
+                    if table is None and nr <= 3 and not upcast:
                         a0 = offs[0]
                         a1 = offs[1] if nr > 1 else a0
                         a2 = offs[2] if nr > 2 else a0
@@ -316,7 +315,7 @@ def _build():
                                 v = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
                                 t[i] = op(v, X[U(a2 + i)], is_max)
                     else:
-                        vertical(t, X, offs, nr, WC, table, is_max)
+                        vertical(t, X, offs, nr, WC, table, is_max, upcast)
                     yo = r * OWC
                     # 1 / count in the sum's own type (t's spare last cell).
                     t[WC] = 1.0 / (nr * kw)
@@ -324,7 +323,10 @@ def _build():
                     scale = not is_max
                     # Interior outputs [lo, hi): windows wholly inside the row.
                     # Windows of up to 3 columns inline (the common ones); others through taps().
-                    inline = table is None and kw <= 3
+                    # Results go straight to Y, or through h: to round float16 once at the
+                    # end, or (upcast) to keep partial sums of long windows in float64.
+                    direct = table is None and not upcast
+                    inline = direct and kw <= 3
                     if hi > lo and inline and (sw == 1 or (C == 1 and sw == 2)):
                         m = (hi - lo) * C
                         b0 = (lo * sw - bw) * C
@@ -375,14 +377,14 @@ def _build():
                         if sw == 1 or C == 1:
                             b0 = (lo * sw - bw) * C
                             m = (hi - lo) * C
-                            if table is None:
+                            if direct:
                                 taps(Y, yo + lo * C, t, b0, C, kw, sw, m, is_max, inv, scale)
                             else:
                                 taps(h, lo * C, t, b0, C, kw, sw, m, is_max, inv, scale)
                         else:
                             for ow in range(lo, hi):
                                 b0 = (ow * sw - bw) * C
-                                if table is None:
+                                if direct:
                                     taps(Y, yo + ow * C, t, b0, C, kw, 1, C, is_max, inv, scale)
                                 else:
                                     taps(h, ow * C, t, b0, C, kw, 1, C, is_max, inv, scale)
@@ -395,7 +397,7 @@ def _build():
                         w0 = max(w0, 0)
                         t[WC] = 1.0 / (nr * (w1 - w0))
                         inv = t[WC]
-                        if table is None:
+                        if direct:
                             taps(Y, yo + ow * C, t, w0 * C, C, w1 - w0, 1, C, is_max, inv, scale)
                         else:
                             taps(h, ow * C, t, w0 * C, C, w1 - w0, 1, C, is_max, inv, scale)
@@ -403,6 +405,9 @@ def _build():
                         bits = h.view(np.uint32)
                         for i in range(OWC):
                             Y[yo + i] = f32_to_f16_bits(bits[i])
+                    elif upcast:
+                        for i in range(OWC):
+                            Y[U(yo + i)] = h[i]
 
         return kernel
 
@@ -477,6 +482,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
     else:
         view, acc = dtype, np.float32
     kernel = max_kernel if mode == "max" else avg_kernel
+    upcast = np.dtype(acc).itemsize > np.dtype(view).itemsize and table is None
     # Non-contiguous input: a few images at a time are copied (at most 1/8 of the input
     # when there are 8 images or more), never the whole input.
     group = N if x.flags.c_contiguous else max(1, N // 8)
@@ -497,7 +503,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
                 dims = (g, P, D, H, W, C, OD, OH, OW)
                 X = xs.reshape(-1).view(view)
                 Y = out[i : i + g].reshape(-1).view(view)
-                kernel(X, Y, tmp, hb, roff, table, dims, *win)
+                kernel(X, Y, tmp, hb, roff, table, upcast, dims, *win)
         finally:
             _chunksize(before)
     return out
