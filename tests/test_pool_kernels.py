@@ -373,3 +373,21 @@ def test_no_warning_from_windows_that_wrap_across_rows(knobs):
         for mode in ("average", "max"):
             check(x, mode, (1, 2), (1, 1), "valid", True)
             check(np.ascontiguousarray(np.moveaxis(x, -1, 1)), mode, (1, 2), (1, 1), "valid", False)
+
+
+@pytest.mark.parametrize("kernel_path", ["numpy"], indirect=True)  # a NumPy-path rule
+def test_thread_count_follows_the_work_not_just_the_cores(monkeypatch, kernel_path):
+    # Each thread keeps a scratch arena of about 1 MB or more (1/10 of _BYTES_PER_THREAD):
+    # a 16-core machine gives a mid-size input the 2 threads a 2-core machine does, not
+    # 16 threads with arenas too small to work well; only large inputs get more.
+    monkeypatch.setattr(pk.os, "cpu_count", lambda: 16)
+    assert pk._threads_for(pk._THREAD_MIN_BYTES - 1) == 1
+    assert pk._threads_for(25 << 20) == 2  # case 4's input
+    assert pk._threads_for(98 << 20) == min(pk._MAX_THREADS, (98 << 20) // pk._BYTES_PER_THREAD)
+    for nbytes in (1 << 20, 25 << 20, 1 << 30):
+        threads = pk._threads_for(nbytes)
+        assert threads == 2 or pk._budget(nbytes, threads) * 10 >= pk._BYTES_PER_THREAD
+    monkeypatch.setattr(pk.os, "cpu_count", lambda: 2)
+    assert pk._threads_for(1 << 30) == 2
+    monkeypatch.setattr(pk.os, "cpu_count", lambda: 1)
+    assert pk._threads_for(1 << 30) == 1

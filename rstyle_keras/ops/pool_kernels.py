@@ -61,6 +61,9 @@ _THREAD_MIN_BYTES = 1 << 20
 # Inputs with at most this many elements take the single-reduction path.
 _TINY_SIZE = 2048
 _MAX_THREADS = 8
+# One NumPy-kernel thread per this many input bytes (but 2 at least, and at most the
+# machine's cores and _MAX_THREADS); measured on 2 cores, see _threads_for.
+_BYTES_PER_THREAD = 10 << 20
 # A strided pass gathers each phase into a compact buffer first when one cell of it is
 # a contiguous run of this many bytes: longer runs are fast already, and single
 # elements gather no faster than they add.
@@ -110,6 +113,28 @@ def kernel_choice(x: np.ndarray, mode: str) -> str:
 
 def _thread_count() -> int:
     return max(1, min(os.cpu_count() or 1, _MAX_THREADS))
+
+
+def _threads_for(nbytes: int) -> int:
+    """Threads for an input of `nbytes`: two, or one per _BYTES_PER_THREAD if more.
+
+    The count follows the work, not the core count: each thread's scratch arena is cut
+    so that all of them stay under 1/10 of the input, and a thread with a smaller arena
+    works on smaller blocks, with more Python (and GIL) per byte. On 2 cores, giving 2
+    threads the arena that 8 or 16 threads would get made case 4 2.1x and 2.6x slower,
+    case 7 3.1x and 4.9x, case 1 1.04x and 1.25x: the slowdown the issue measured on 16
+    cores. So a thread gets at least 1/10 of _BYTES_PER_THREAD (about 1 MB, where
+    blocks stop costing extra), and inputs too small for that keep the 2 threads of a
+    2-core machine whatever the core count.
+    """
+    if nbytes < _THREAD_MIN_BYTES:
+        return 1
+    return max(1, min(_thread_count(), max(2, nbytes // _BYTES_PER_THREAD)))
+
+
+def _budget(nbytes: int, threads: int) -> int:
+    """Bytes of scratch per thread: all threads together at most 1/10 of the input."""
+    return max(nbytes // (10 * threads), 1 << 16)
 
 
 def _get_executor() -> ThreadPoolExecutor:
@@ -776,11 +801,9 @@ def _fast2d(x, out, mode, pool_size, strides, same, channels_last):
     pw = _axis_plan(X.shape[2], pool_size[1], strides[1], same)
     op = np.maximum if mode == "max" else np.add
     prob = _Fast2D(X, Y, op, mode == "average", ph, pw)
-    threads = _thread_count()
-    if x.nbytes < _THREAD_MIN_BYTES:
-        threads = 1
+    threads = _threads_for(x.nbytes)
     item = x.dtype.itemsize
-    budget = max(x.nbytes // (10 * threads), 1 << 16) // item
+    budget = _budget(x.nbytes, threads) // item
     target = max(1, _BLOCK_BYTES // item)
     while True:
         blocks, row_mode, size = prob.blocks(target)
@@ -856,11 +879,9 @@ def pool(
     else:
         xv, ov = x[..., None], out[..., None]
 
-    threads = _thread_count()
-    if x.nbytes < _THREAD_MIN_BYTES:
-        threads = 1
+    threads = _threads_for(x.nbytes)
     # Extra memory is one arena per thread; keep it well under 1/8 of the input.
-    budget = max(x.nbytes // (10 * threads), 1 << 16)
+    budget = _budget(x.nbytes, threads)
     target = _BLOCK_BYTES
     for _ in range(4):
         blocks = _blocks(xv.shape, plans, (acc or dtype).itemsize, target)
