@@ -9,18 +9,27 @@ and numba imported, on the first call (:func:`kernels`). They are compiled with
 or ``NUMBA_CACHE_DIR``) instead of compiling again. They run on numba's thread pool, whose
 size follows numba's settings (``NUMBA_NUM_THREADS``, ``numba.set_num_threads``).
 
-How they work. Every input is viewed, without a copy, as (batch, planes, D, H, row)
-where a row is the W x C cells of one (d, h) line: channels_last data has one plane and C
-channels, channels_first data has C planes of one channel, and 1-D/2-D pooling has unit
-D (and H) axes. Output rows (batch, plane, od, oh) are shared out in chunks over the
-threads. For each output row:
+How they work. A C-contiguous input is read as a flat array of rows (batch, planes,
+D, H), a row being the W x C cells of one (d, h) line: channels_last data has one plane
+and C channels, channels_first data has C planes of one channel, and 1-D/2-D pooling has
+unit D (and H) axes. A non-contiguous input is copied a few images at a time (1/8 of
+the batch), never whole. Output rows (batch, plane, od, oh) are cut into 16 chunks per
+thread, handed out one at a time, so a thread slowed by other work takes fewer. For each
+output row:
 
 * the vertical pass reduces the window's kd x kh input rows (clipped to the input under
-  "same") into one scratch row, a long contiguous loop that the compiler vectorizes;
+  "same") into one scratch row, up to 4 rows per loop, a long loop the compiler
+  vectorizes;
 * the horizontal pass reduces each output's kw cells of that scratch row (clipped under
-  "same"); stride-1 windows run as flat loops over the whole row, a channels_first stride-2
-  loop has its stride fixed at compile time, channels_last loops run over the channels;
+  "same") straight into the output, scaled on the way for averages: stride-1 windows
+  (and channels_first stride-2 ones) as flat loops over the whole row, channels_last
+  strided ones over the channels of each output;
 * averages are scaled by 1 / (number of real cells), the same rule as the NumPy kernels.
+
+Windows of up to 3 rows and 3 columns are written out inline; measured on case 7
+channels_first (rows of 28 cells), going through the general helpers cost 5x more per
+row. Loops index flat arrays at unsigned offsets: with signed indices numba checks for
+negative ones, and the check stops vectorization (8x slower measured).
 
 Sums: float32 windows of up to 8 cells per pass (kd*kh rows, kw columns) are summed in
 float32, as Keras does; longer windows are summed in float64, so large windows and large
@@ -300,7 +309,7 @@ def _build():
                             offs[nr] = ((plane * D + d) * H + hh) * WC
                             nr += 1
                     # Up to 3 rows (the common 2-D windows) inline; more through vertical().
-                    if table is None and nr <= 3 and not upcast:
+                    if table is None and not upcast:
                         a0 = offs[0]
                         a1 = offs[1] if nr > 1 else a0
                         a2 = offs[2] if nr > 2 else a0
@@ -314,6 +323,10 @@ def _build():
                             for i in range(WC):
                                 v = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
                                 t[i] = op(v, X[U(a2 + i)], is_max)
+                            for q in range(3, nr):  # longer windows: a row a pass
+                                aq = offs[q]
+                                for i in range(WC):
+                                    t[i] = op(t[i], X[U(aq + i)], is_max)
                     else:
                         vertical(t, X, offs, nr, WC, table, is_max, upcast)
                     yo = r * OWC
@@ -373,6 +386,25 @@ def _build():
                                 for c in range(C):
                                     v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
                                     Y[U(y0 + c)] = sc(op(v, t[U(b2 + c)], is_max), inv, scale)
+                    elif hi > lo and direct and (sw == 1 or C == 1):
+                        # Longer windows, flat: 3 columns, then a column a pass (in Y).
+                        m = (hi - lo) * C
+                        b0 = (lo * sw - bw) * C
+                        y0 = yo + lo * C
+                        d = sw * C if C == 1 else 1  # output step in t (C == 1: the stride)
+                        for i in range(m):
+                            j = d * i
+                            v = op(t[U(b0 + j)], t[U(b0 + C + j)], is_max)
+                            Y[U(y0 + i)] = op(v, t[U(b0 + 2 * C + j)], is_max)
+                        for jw in range(3, kw):
+                            bj = b0 + jw * C
+                            if jw == kw - 1:
+                                for i in range(m):
+                                    v = op(Y[U(y0 + i)], t[U(bj + d * i)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            else:
+                                for i in range(m):
+                                    Y[U(y0 + i)] = op(Y[U(y0 + i)], t[U(bj + d * i)], is_max)
                     elif hi > lo:
                         if sw == 1 or C == 1:
                             b0 = (lo * sw - bw) * C
