@@ -106,7 +106,7 @@ def _build():
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
     global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical
-    from numba import njit, prange
+    from numba import get_thread_id, njit, prange
 
 
     opts = dict(cache=True, nogil=True, error_model="numpy")
@@ -279,19 +279,21 @@ def _build():
     def make(is_max):
         @njit(parallel=True, **opts)
         def kernel(
-            X, Y, tmp, hb, roff, table, upcast, dims, kd, sd, bd, kh, sh, bh, kw, sw, bw, lo, hi
+            X, Y, tmp, hb, roff, table, upcast, nchunks, dims, kd, sd, bd, kh, sh, bh, kw, sw,
+            bw, lo, hi
         ):
             N, P, D, H, W, C, OD, OH, OW = dims
             WC = W * C
             OWC = OW * C
             rows = N * P * OD * OH
-            nchunks = tmp.shape[0]
             per = (rows + nchunks - 1) // nchunks
             U = np.uint64
             for ch in prange(nchunks):
-                t = tmp[ch]
-                h = hb[ch]
-                offs = roff[ch]
+                # Scratch per thread, not per chunk: a thread runs its chunks one by one.
+                me = get_thread_id()
+                t = tmp[me]
+                h = hb[me]
+                offs = roff[me]
                 for r in range(ch * per, min(rows, (ch + 1) * per)):
                     oh = r % OH
                     q = r // OH
@@ -472,6 +474,13 @@ def _threads() -> int:
     return numba.get_num_threads()
 
 
+def _thread_slots() -> int:
+    """Rows of per-thread scratch: one per thread numba may run (ids < NUMBA_NUM_THREADS)."""
+    import numba
+
+    return max(numba.config.NUMBA_NUM_THREADS, numba.get_num_threads())
+
+
 def _chunksize(n: int) -> int:
     import numba
 
@@ -520,9 +529,12 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
     group = N if x.flags.c_contiguous else max(1, N // 8)
     rows = group * P * OD * OH
     nchunks = max(1, min(rows, _CHUNKS_PER_THREAD * _threads()))
-    tmp = np.empty((nchunks, W * C + 1), dtype=acc)
-    hb = np.empty((nchunks, OW * C), dtype=np.float32 if table is not None else acc)
-    roff = np.empty((nchunks, k[0] * k[1]), dtype=np.int64)
+    slots = _thread_slots()
+    tmp = np.empty((slots, W * C + 1), dtype=acc)
+    # h holds a row of results only where they do not go straight to the output.
+    h_cells = OW * C if table is not None or upcast else 0
+    hb = np.empty((slots, h_cells), dtype=np.float32 if table is not None else acc)
+    roff = np.empty((slots, k[0] * k[1]), dtype=np.int64)
     win = (k[0], s[0], axes[0][0], k[1], s[1], axes[1][0], k[2], s[2], bw, lo, hi)
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
         before = _chunksize(1)
@@ -535,7 +547,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
                 dims = (g, P, D, H, W, C, OD, OH, OW)
                 X = xs.reshape(-1).view(view)
                 Y = out[i : i + g].reshape(-1).view(view)
-                kernel(X, Y, tmp, hb, roff, table, upcast, dims, *win)
+                kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, dims, *win)
         finally:
             _chunksize(before)
     return out
