@@ -121,11 +121,11 @@ def _threads_for(nbytes: int) -> int:
     The count follows the work, not the core count: each thread's scratch arena is cut
     so that all of them stay under 1/10 of the input, and a thread with a smaller arena
     works on smaller blocks, with more Python (and GIL) per byte. On 2 cores, giving 2
-    threads the arena that 8 or 16 threads would get made case 4 2.1x and 2.6x slower,
-    case 7 3.1x and 4.9x, case 1 1.04x and 1.25x: the slowdown the issue measured on 16
-    cores. So a thread gets at least 1/10 of _BYTES_PER_THREAD (about 1 MB, where
-    blocks stop costing extra), and inputs too small for that keep the 2 threads of a
-    2-core machine whatever the core count.
+    threads the arena that 8 or 16 threads would get made case 4 1.9-2.3x and 2.9x
+    slower, case 7 2.1-3.1x and 3.3-4.9x, cases 1 and 3 up to 1.07x and 1.27x: the
+    slowdown the issue measured on 16 cores. So a thread gets at least 1/10 of
+    _BYTES_PER_THREAD (about 1 MB, where blocks stop costing extra), and inputs too small
+    for that keep the 2 threads of a 2-core machine whatever the core count.
     """
     if nbytes < _THREAD_MIN_BYTES:
         return 1
