@@ -9,9 +9,9 @@ Run from the repository root (peers are optional; missing ones are reported):
 For each case (issue #4's table) and data format it times, in interleaved rounds
 (one call of every contender per round, in a fresh seeded random order each round), medians of:
 
-* ``numba``:  ``rstyle_keras.ops.pool_kernels_numba.pool``, the compiled kernels of the
+* ``numba``:  ``rstyle_keras.core.ops.pool_kernels_numba.pool``, the compiled kernels of the
   ``fast`` extra (if numba is installed), on a NumPy array;
-* ``kernel``: ``rstyle_keras.ops.pool_kernels.pool`` with RSTYLE_KERAS_KERNELS=numpy: the
+* ``kernel``: ``rstyle_keras.core.ops.pool_kernels.pool`` with RSTYLE_KERAS_KERNELS=numpy: the
   NumPy kernels, the fallback without numba;
 * ``layer``:  ``rstyle_keras.AveragePooling2D`` / ``MaxPooling2D`` called on it (if that
   API is importable): what a user gets (numba for large inputs when it is installed);
@@ -50,9 +50,9 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 
-from rstyle_keras.ops import pool_kernels_numba  # noqa: E402
-from rstyle_keras.ops.pool_kernels import pool as auto_pool  # noqa: E402
-from rstyle_keras.ops.pool_kernels import same_padding  # noqa: E402
+from rstyle_keras.core.ops import pool_kernels_numba  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import pool as auto_pool  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import same_padding  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
 
@@ -321,7 +321,7 @@ import os, sys, time
 t0 = time.perf_counter()
 import numpy as np
 import rstyle_keras
-from rstyle_keras.ops import pool_kernels_numba
+from rstyle_keras.core.ops import pool_kernels_numba
 t1 = time.perf_counter()
 x = np.random.default_rng(7).standard_normal((128, 28, 28, 32), dtype=np.float32)
 t2 = time.perf_counter()

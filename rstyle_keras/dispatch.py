@@ -1,38 +1,48 @@
-"""The first-argument rule of every `layer_*()` function, as in R keras3.
+"""The first-argument rule of every `layer_*()` function, as in R keras3, for both engines.
 
-`create_layer()` makes the layer; `compose_layer(object, layer)` decides what to do with
-it from the type of `object`:
+`compose_layer(object, layer)` decides what a layer call returns from the type of `object`:
 
-| object                               | result                                   |
-|--------------------------------------|------------------------------------------|
-| None (missing)                       | the layer                                |
-| a Sequential model                   | the layer is added; the model is returned |
-| a KerasTensor (from `keras_input()`) | the symbolic output `layer(object)`      |
-| a Tensor, NumPy array or nested list | the computed Tensor `layer(object)`      |
+| object                                        | result                                    |
+|-----------------------------------------------|-------------------------------------------|
+| None (missing)                                | the layer                                 |
+| a Sequential model                            | the layer is added; the model is returned |
+| a KerasTensor (from `keras_input()`)          | the symbolic output `layer(object)`       |
+| data: a tensor, NumPy array or nested list    | the computed result `layer(object)`       |
 
-Supporting a new kind of object is one registration, with no change to any layer:
+Each engine registers its own types: the core's below, Keras's in `_register_keras()` when
+Keras is first used. A core object with a Keras layer (or the reverse) is a TypeError
+naming both engines. Supporting a new kind of object is one registration:
 
     @compose_layer.register(MyModel, Layer)
     def _(model, layer):
         ...
+
+`x | layer` is `compose_layer(x, layer)`: `install_pipe()` puts `__ror__` on the core's
+layer class here and on Keras's in `rstyle_keras.keras_adapter.install_pipes()`.
 """
 
 from __future__ import annotations
 
 import numbers
+from functools import cache
 
 import numpy as np
 from multipledispatch import Dispatcher
 
-from .keras_tensor import KerasTensor
-from .layers.layer import Layer
-from .models.sequential import Sequential
-from .tensor import Tensor
+from . import keras_adapter
+from .core.keras_tensor import KerasTensor
+from .core.layers.layer import Layer
+from .core.models.sequential import Sequential
+from .core.tensor import Tensor
+from .engine import config_engine
 
 compose_layer = Dispatcher("compose_layer")
 
+DATA_TYPES = (np.ndarray, np.generic, numbers.Number, list, tuple, range)
+CORE_TYPES = (Layer, KerasTensor, Tensor)
 
-@compose_layer.register(type(None), Layer)
+
+@compose_layer.register(type(None), object)
 def _compose_nothing(_, layer):
     return layer
 
@@ -48,44 +58,117 @@ def _compose_call(x, layer):
     return layer(x)
 
 
-@compose_layer.register(object, Layer)
+@compose_layer.register(object, object)
 def _compose_unknown(object, layer):
-    _refuse(object, layer)
+    refuse(object, layer)
 
 
-def _refuse(object, layer_or_class):
+def engine_of(obj) -> str | None:
+    """The engine an object belongs to: "numpy" (a core object), "keras" (a Keras object
+    or backend tensor), or None (None or plain data: the engine setting decides)."""
+    if obj is None or isinstance(obj, DATA_TYPES):
+        return None
+    if isinstance(obj, CORE_TYPES):
+        return "numpy"
+    if keras_adapter.is_keras_object(obj):
+        return "keras"
+    return None
+
+
+def refuse(object, layer_or_class, required: tuple[str, ...] = ()):
+    """The TypeError for an `object` this rule does not take (before or after the layer
+    exists). Objects of the two engines together get their own message."""
+    layer_engine = "numpy" if _is_core(layer_or_class) else "keras"
+    object_engine = engine_of(object)
+    if object_engine is not None and object_engine != layer_engine:
+        raise TypeError(
+            f"Cannot compose a {_engine_name(object_engine)} {type(object).__name__} with a "
+            f"{_engine_name(layer_engine)} layer ({_class_name(layer_or_class)}): the two "
+            f'engines do not mix. Build both with one engine: config_set_engine("keras") '
+            f'or config_set_engine("numpy") before making them.'
+        )
     hint = ""
-    if isinstance(object, numbers.Number) and "pool_size" in layer_or_class.accepted_arguments():
-        hint = f" To set the pool size, name it: pool_size={object!r}."
+    if isinstance(object, (numbers.Number, str)) and required:
+        hint = f" To set `{required[0]}`, name it: {required[0]}={object!r}."
     raise TypeError(
         f"`object` must be None, a Sequential model, a KerasTensor (from keras_input()), "
-        f"or a Tensor, NumPy array or nested list; received {type(object).__name__} "
+        f"or a tensor, NumPy array or nested list; received {type(object).__name__} "
         f"{object!r}.{hint}"
     )
 
 
-class _Missing:
-    """The value of an argument that has no default (R's missing argument)."""
-
-    def __repr__(self):
-        return "<required>"
+def _is_core(layer_or_class) -> bool:
+    cls = layer_or_class if isinstance(layer_or_class, type) else type(layer_or_class)
+    return issubclass(cls, Layer)
 
 
-REQUIRED = _Missing()
+def _class_name(layer_or_class) -> str:
+    cls = layer_or_class if isinstance(layer_or_class, type) else type(layer_or_class)
+    return cls.__name__
+
+
+def _engine_name(engine: str) -> str:
+    return {"numpy": 'core ("numpy" engine)', "keras": 'Keras ("keras" engine)'}[engine]
+
+
+def composable(object, layer_class) -> bool:
+    """Whether `compose_layer(object, <a layer_class>)` has a rule (checked before the
+    layer is made, so a refused call uses up no automatic name)."""
+    return compose_layer.dispatch(type(object), layer_class) is not _compose_unknown
 
 
 def create_layer(layer_class, object=None, **args):
-    """Make `layer_class(**args)` and compose it with `object` (see the module docstring).
+    """Make `layer_class(**args)` and compose it with `object` (see the module docs).
 
-    Arguments left at `REQUIRED` raise a TypeError naming them, as R does for a
-    missing argument that has no default.
+    Examples:
+        >>> from rstyle_keras.core.layers import MaxPooling1D
+        >>> create_layer(MaxPooling1D, None, pool_size=2).pool_size
+        (2,)
     """
-    if object is not None and compose_layer.dispatch(type(object), layer_class) is _compose_unknown:
-        _refuse(object, layer_class)  # before the layer exists, so no name is used up
-    missing = [name for name, value in args.items() if value is REQUIRED]
-    if missing:
-        raise TypeError(
-            f"argument `{missing[0]}` is missing, with no default "
-            f"({layer_class.__name__} needs it)."
-        )
+    if object is not None and not composable(object, layer_class):
+        refuse(object, layer_class)
     return compose_layer(object, layer_class(**args))
+
+
+def install_pipe(cls) -> None:
+    """Give `cls` the pipe: `x | layer` is `compose_layer(x, layer)`."""
+
+    def __ror__(self, other):
+        return compose_layer(other, self)
+
+    cls.__ror__ = __ror__
+
+
+install_pipe(Layer)
+
+
+@cache
+def keras():
+    """Keras, imported on first use, with its types registered here and its pipes installed."""
+    module = keras_adapter.load()
+    _register_keras(module)
+    keras_adapter.install_pipes(compose_layer, (module.Layer, Layer))
+    return module
+
+
+def _register_keras(keras) -> None:
+    data = (*keras_adapter.tensor_types(), np.ndarray, list, tuple)
+
+    @compose_layer.register(keras.Sequential, keras.Layer)
+    def _compose_keras_sequential(model, layer):
+        model.add(layer)
+        return model
+
+    @compose_layer.register(data, keras.Layer)
+    def _compose_keras_call(x, layer):
+        return layer(x)
+
+
+def engine_for(object) -> str:
+    """The engine that runs a call whose first argument is `object`."""
+    found = engine_of(object)
+    if found is None:
+        return config_engine()
+    if found == "keras":
+        keras()  # registers backend tensor types the user brought, before dispatching
+    return found

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import rstyle_keras
-from rstyle_keras import config
+from rstyle_keras.core import config
 
 
 @pytest.fixture(autouse=True)

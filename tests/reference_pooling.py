@@ -1,4 +1,4 @@
-"""Slow, obviously-correct reference for ``rstyle_keras.ops.pool_kernels.pool``.
+"""Slow, obviously-correct reference for ``rstyle_keras.core.ops.pool_kernels.pool``.
 
 This is the original sliding-window implementation of the pooling kernel (verified
 against ``keras.ops.average_pool``/``max_pool`` on the JAX backend), kept as the oracle

@@ -25,7 +25,7 @@ from rstyle_keras import (
     layer_max_pooling_2d,
     model_from_json,
 )
-from rstyle_keras.models.progress import ProgressBar, resolve_verbose
+from rstyle_keras.core.models.progress import ProgressBar, resolve_verbose
 
 X = np.random.default_rng(0).normal(size=(5, 8, 8, 3)).astype("float32")
 

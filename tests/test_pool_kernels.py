@@ -1,6 +1,6 @@
 """The fast pooling kernels agree with the slow sliding-window reference on every path.
 
-`rstyle_keras.ops.pool_kernels.pool` picks among a tiny-input path and a blocked path
+`rstyle_keras.core.ops.pool_kernels.pool` picks among a tiny-input path and a blocked path
 (separable passes, phase gathers, doubling partials, clipped "same" borders, a thread
 pool). The `knobs` fixture shrinks its block size and thresholds so that small arrays
 hit block edges: sizes not divisible by the block, blocks of one row, windows larger
@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rstyle_keras.ops import pool_kernels as pk
-from rstyle_keras.ops import pool_kernels_numba as pkn
+from rstyle_keras.core.ops import pool_kernels as pk
+from rstyle_keras.core.ops import pool_kernels_numba as pkn
 from tests.reference_pooling import pool as reference_pool
 from tests.reference_pooling import same_padding as reference_same_padding
 
@@ -317,6 +317,8 @@ def test_matches_keras_jax():
     keras = pytest.importorskip(
         "keras", reason="Keras 3 is not installed (the test extra installs it, with jax)"
     )
+    if keras.backend.backend() != "jax":
+        pytest.skip(f"compares with Keras on JAX; KERAS_BACKEND is {keras.backend.backend()!r}")
 
     rng = np.random.default_rng(13)
     for dtype, rtol, atol in [(np.float32, 1e-6, 1e-6), (np.float16, 1e-3, 2e-3)]:

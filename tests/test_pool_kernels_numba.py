@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rstyle_keras.ops import pool_kernels as pk
-from rstyle_keras.ops import pool_kernels_numba as pkn
+from rstyle_keras.core.ops import pool_kernels as pk
+from rstyle_keras.core.ops import pool_kernels_numba as pkn
 from tests.reference_pooling import pool as reference_pool
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +114,7 @@ def test_the_package_works_with_numba_hidden():
         "import sys; sys.modules['numba'] = None\n"
         "import numpy as np\n"
         "from rstyle_keras import layer_average_pooling_2d, layer_max_pooling_2d\n"
-        "from rstyle_keras.ops import pool_kernels as pk\n"
+        "from rstyle_keras.core.ops import pool_kernels as pk\n"
         "x = np.random.default_rng(0).standard_normal((2, 50, 50, 8)).astype('float32')\n"
         "assert pk.kernel_choice(x, 'average') == 'numpy'\n"
         "a = np.asarray(x | layer_average_pooling_2d(pool_size=2))\n"

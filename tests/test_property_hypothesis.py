@@ -10,9 +10,9 @@ For every call, either
 Nothing else may be raised, and the input array is never modified (read-only inputs work).
 
 Which arguments are wrong is decided here, from the documented rules, independently of
-the package: sizes are positive integers or whole-number floats (R doubles), one or one
-per spatial axis; padding is "valid"/"same" in any case; data_format is
-"channels_last"/"channels_first" in any case or None.
+the package: sizes are positive integers or whole-number floats (R doubles), one (a
+number, or R's `c(v)`: a tuple of one) or one per spatial axis; padding is "valid"/"same"
+in any case; data_format is "channels_last"/"channels_first" in any case or None.
 """
 
 from __future__ import annotations
@@ -102,7 +102,10 @@ def valid_size_item(v) -> bool:
 
 
 def size_tuple(value, n):
-    """The value as n positive ints, or None when it is not a valid size."""
+    """The value as n positive ints, or None when it is not a valid size. A tuple of one is
+    R's `c(v)`, which is `v` (R has no scalars); a list of one is an R list, kept as is."""
+    if isinstance(value, tuple) and len(value) == 1:
+        value = value[0]
     if isinstance(value, (list, tuple)):
         if len(value) == n and all(valid_size_item(v) for v in value):
             return tuple(int(v) for v in value)
@@ -480,7 +483,7 @@ def test_layer_dtype_spellings_follow_keras(dtype, want):
         ({"pool_size": math.nan}, "pool_size"),
         ({"pool_size": 2, "strides": 0}, "strides"),
         ({"pool_size": 2, "strides": 1.5}, "strides"),
-        ({"pool_size": 2, "strides": (1,)}, "strides"),
+        ({"pool_size": 2, "strides": [1]}, "strides"),  # an R list of one: Keras refuses it
         ({"pool_size": 2, "padding": "full"}, "padding"),
         ({"pool_size": 2, "padding": None}, "padding"),
         ({"pool_size": 2, "padding": "SAME"}, None),

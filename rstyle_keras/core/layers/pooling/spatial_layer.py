@@ -6,7 +6,7 @@ from ...ops import pooling as pooling_ops
 from ..layer import Layer
 
 
-class SpatialPoolingLayer(Layer):
+class SpatialPoolingLayer(Layer, abstract=True):
     """A layer over (batch, spatial..., channels) inputs with `pool_dimensions` spatial axes."""
 
     pool_mode: str  # "average" or "max"

@@ -14,7 +14,7 @@ from .progress import ProgressBar, resolve_verbose
 from .summary import format_shape, summary_table
 
 
-class Model(Layer):
+class Model(Layer, abstract=True):
     """Base of `Sequential` and `Functional`. Subclasses implement `_run(xs)` (a list of
     arrays, one per input, to a list of arrays, one per output), `_call_symbolic(x)`,
     `summary_rows()` and `get_config()`."""
@@ -119,6 +119,12 @@ class Model(Layer):
 
     def to_json(self, **kwargs) -> str:
         """The model's architecture as JSON, in Keras 3's layout (`model_from_json()` reads it)."""
-        from .serialization import serialize_model
+        return json.dumps(self.json_dict(), **kwargs)
 
-        return json.dumps(serialize_model(self), **kwargs)
+    def json_dict(self) -> dict:
+        """The model's entry in Keras 3's JSON layout (a functional model's by default)."""
+        return {
+            "module": "keras.src.models.functional", "class_name": "Functional",
+            "config": self.get_config(), "registered_name": "Functional",
+            "build_config": {"input_shape": None}, "compile_config": {},
+        }

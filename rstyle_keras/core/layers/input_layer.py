@@ -1,4 +1,4 @@
-"""The input layer and `keras_input()`: where symbolic graphs start."""
+"""The input layer: where symbolic graphs start (`keras_input()` makes one)."""
 
 from __future__ import annotations
 
@@ -73,34 +73,3 @@ class InputLayer(Layer):
             "name": self.name,
             "optional": self.optional,
         }
-
-
-def keras_input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None,
-                name=None, optional=False) -> KerasTensor:
-    """A symbolic input, the start of a functional model.
-
-    Arguments:
-        shape: the shape of one sample (no batch dimension), e.g. `c(10, 10, 3)`;
-            None for a size that varies.
-        batch_size: a fixed batch size, or None (any).
-        dtype: the input dtype; None means floatx ("float32").
-        sparse: not supported (must be None or False).
-        batch_shape: the shape with the batch dimension, instead of `shape`.
-        name: the name of the input layer; None for an automatic one.
-        optional: whether the input may be None.
-
-    Value: a KerasTensor.
-
-    Examples:
-        >>> clear_session()
-        >>> keras_input(shape=c(10, 10, 3))
-        <KerasTensor shape=(None, 10, 10, 3), dtype=float32, sparse=False, ragged=False, name=keras_tensor>
-    """  # noqa: E501
-    layer = InputLayer(
-        shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
-        batch_shape=batch_shape, name=name, optional=optional,
-    )
-    return layer.output
-
-
-layer_input = keras_input  # R keras3's older name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..keras_tensor import KerasTensor
 from ..layers.input_layer import InputLayer
+from ..layers.layer import LAYER_CLASSES
+from ..layers.serialization import deserialize_layer, serialize_layer
 from .model import Model
 
 
@@ -143,12 +145,70 @@ class Functional(Model):
         return rows
 
     def get_config(self) -> dict:
-        from .serialization import functional_config
+        """The config, with each layer's inbound nodes (Keras 3's functional layout)."""
+        calls = self.layer_calls()
+        layers = []
+        for layer in self.layers:
+            entry = serialize_layer(layer)
+            entry["name"] = layer.name
+            entry["inbound_nodes"] = [
+                {
+                    "args": [
+                        {
+                            "class_name": "__keras_tensor__",
+                            "config": {
+                                "shape": list(t.shape), "dtype": t.dtype,
+                                "keras_history": self.history_ref(t),
+                            },
+                        }
+                        for t in inbound
+                    ],
+                    "kwargs": {},
+                }
+                for inbound, _ in calls[id(layer)]
+                if inbound  # an input layer has no inbound node
+            ]
+            layers.append(entry)
 
-        return functional_config(self)
+        def refs(tensors, single):
+            found = [self.history_ref(t) for t in tensors]
+            return found[0] if single else found
+
+        return {
+            "name": self.name,
+            "trainable": self.trainable,
+            "layers": layers,
+            "input_layers": refs(self.inputs, self.single_input),
+            "output_layers": refs(self.outputs, self.single_output),
+        }
 
     @classmethod
     def from_config(cls, config: dict):
-        from .serialization import functional_from_config
+        """Recreate the layers and replay their calls in the order the config lists them."""
+        produced: dict[tuple[str, int], object] = {}
+        for entry in config["layers"]:
+            layer = deserialize_layer(entry)
+            if isinstance(layer, InputLayer):
+                produced[(layer.name, 0)] = layer.output
+                continue
+            for i, node in enumerate(entry.get("inbound_nodes", [])):
+                args = node["args"]
+                if len(args) != 1:
+                    raise ValueError(
+                        f"Layer {layer.name!r}: only single-input calls are supported."
+                    )
+                source, source_node, _ = args[0]["config"]["keras_history"]
+                produced[(layer.name, i)] = layer(produced[(source, source_node)])
 
-        return functional_from_config(cls, config)
+        def tensors(refs):
+            single = bool(refs) and isinstance(refs[0], str)
+            found = [produced[(name, index)] for name, index, _ in ([refs] if single else refs)]
+            return found[0] if single else found
+
+        return cls(
+            tensors(config["input_layers"]), tensors(config["output_layers"]),
+            name=config.get("name"), trainable=config.get("trainable", True),
+        )
+
+
+LAYER_CLASSES["Model"] = Functional  # Keras saves functional models under both names

@@ -60,6 +60,16 @@ def _settings_now() -> dict[str, str]:
     return _settings
 
 
+def checked_data_format(data_format, name: str) -> str:
+    """ "channels_last"/"channels_first" in any case, as lowercase; else a ValueError."""
+    if isinstance(data_format, str) and data_format.lower() in ALLOWED["image_data_format"]:
+        return data_format.lower()
+    raise ValueError(
+        f'`{name}` must be "channels_last", "channels_first" or None (the keras.json '
+        f"default); received {name}={data_format!r}."
+    )
+
+
 def config_image_data_format() -> str:
     """The default image data format: "channels_last" or "channels_first".
 
@@ -85,9 +95,7 @@ def config_set_image_data_format(data_format: str) -> None:
         'channels_first'
         >>> config_set_image_data_format(old)
     """
-    from .arguments import standardize_data_format
-
-    _settings_now()["image_data_format"] = standardize_data_format(data_format, "data_format")
+    _settings_now()["image_data_format"] = checked_data_format(data_format, "data_format")
 
 
 def config_floatx() -> str:

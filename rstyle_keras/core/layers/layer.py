@@ -1,4 +1,7 @@
-"""The layer base class: naming, dtype policy, eager and symbolic calls, config, pipes."""
+"""The layer base class: naming, dtype policy, eager and symbolic calls, config.
+
+Pipes (`x | layer`) are not defined here: `rstyle_keras.dispatch` installs `__ror__` on
+this class, as it does on Keras's, so the core never imports the dispatcher."""
 
 from __future__ import annotations
 
@@ -8,6 +11,9 @@ from ..arguments import POLICY_COMPUTE_DTYPES, as_int, standardize_policy, stand
 from ..keras_tensor import KerasTensor
 from ..naming import auto_name, to_snake_case
 from ..tensor import Tensor, as_array
+
+# Class name -> class, for every concrete layer and model: what deserializing looks up.
+LAYER_CLASSES: dict[str, type] = {}
 
 # Keyword arguments every layer takes (R's `...`), beyond the layer's own ones.
 BASE_LAYER_ARGUMENTS = (
@@ -27,6 +33,11 @@ class Layer:
 
     __array_ufunc__ = None  # makes NumPy defer `array | layer` to Layer.__ror__
     input_ndim: int | None = None
+
+    def __init_subclass__(cls, abstract: bool = False, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if not abstract:
+            LAYER_CLASSES[cls.__name__] = cls
 
     def __init__(
         self,
@@ -174,12 +185,6 @@ class Layer:
 
     def _who(self) -> str:
         return f"{type(self).__name__} '{self.name}'"
-
-    # -- the pipe -------------------------------------------------------------------------
-    def __ror__(self, other):
-        from ..dispatch import compose_layer
-
-        return compose_layer(other, self)
 
     # -- config ---------------------------------------------------------------------------
     def get_config(self) -> dict:

@@ -7,7 +7,7 @@ from ...ops import pooling as pooling_ops
 from .spatial_layer import SpatialPoolingLayer
 
 
-class BaseGlobalPooling(SpatialPoolingLayer):
+class BaseGlobalPooling(SpatialPoolingLayer, abstract=True):
     """Average or max over all spatial axes at once.
 
     Subclasses set `pool_mode` ("average" or "max") and `pool_dimensions` (1, 2 or 3).

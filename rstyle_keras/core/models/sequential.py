@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..keras_tensor import KerasTensor
 from ..layers.input_layer import InputLayer
 from ..layers.layer import Layer
+from ..layers.serialization import deserialize_layer, serialize_layer
 from .model import Model
 
 
@@ -119,8 +120,6 @@ class Sequential(Model):
         return list(zip(self._layers, shapes))
 
     def get_config(self) -> dict:
-        from .serialization import serialize_layer
-
         layers = ([serialize_layer(self.input_layer)] if self.input_layer else []) + [
             serialize_layer(layer) for layer in self._layers
         ]
@@ -134,10 +133,16 @@ class Sequential(Model):
             config["build_input_shape"] = list(self._build_shape)
         return config
 
+    def json_dict(self) -> dict:
+        build = list(self._build_shape) if self._build_shape is not None else None
+        return {
+            "module": "keras", "class_name": "Sequential", "config": self.get_config(),
+            "registered_name": None, "build_config": {"input_shape": build},
+            "compile_config": {},
+        }
+
     @classmethod
     def from_config(cls, config: dict):
-        from .serialization import deserialize_layer
-
         model = cls(name=config.get("name"), trainable=config.get("trainable", True))
         for layer_config in config["layers"]:
             model.add(deserialize_layer(layer_config))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numbers
 
-from .keras_tensor import KerasTensor
+from ..core.keras_tensor import KerasTensor
+from .ops import op_shape
 
 
 def c(*values) -> tuple:
@@ -41,8 +42,6 @@ def shape(*dims) -> Shape:
         >>> shape(None, 4)
         shape(None, 4)
     """
-    from .ops.core import op_shape
-
     if len(dims) == 1 and not isinstance(dims[0], numbers.Number) and dims[0] is not None:
         only = dims[0]
         if isinstance(only, (list, tuple)) and not isinstance(only, KerasTensor):

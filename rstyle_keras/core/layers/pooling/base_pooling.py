@@ -8,7 +8,7 @@ from ...ops import pooling as pooling_ops
 from .spatial_layer import SpatialPoolingLayer
 
 
-class BasePooling(SpatialPoolingLayer):
+class BasePooling(SpatialPoolingLayer, abstract=True):
     """Windowed pooling over `pool_dimensions` spatial axes.
 
     Subclasses set `pool_mode` ("average" or "max"), `pool_dimensions` (1, 2 or 3) and

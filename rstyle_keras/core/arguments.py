@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from .config import config_floatx, config_image_data_format
+from .config import checked_data_format, config_floatx, config_image_data_format
 
 # dtypes a layer may compute in (a DTypePolicy name); "mixed_*" computes in the first part.
 POLICY_COMPUTE_DTYPES = {
@@ -74,12 +74,7 @@ def standardize_data_format(data_format, name: str = "data_format") -> str:
     """ "channels_last"/"channels_first"; None means the keras.json default."""
     if data_format is None:
         return config_image_data_format()
-    if isinstance(data_format, str) and data_format.lower() in ("channels_last", "channels_first"):
-        return data_format.lower()
-    raise ValueError(
-        f'`{name}` must be "channels_last", "channels_first" or None (the keras.json '
-        f"default); received {name}={data_format!r}."
-    )
+    return checked_data_format(data_format, name)
 
 
 def standardize_policy(dtype, name: str = "dtype") -> str:

@@ -2,7 +2,6 @@
 
 from .functional import Functional
 from .model import Model
-from .model_functions import keras_model, keras_model_sequential
 from .sequential import Sequential
 
-__all__ = ["Functional", "Model", "Sequential", "keras_model", "keras_model_sequential"]
+__all__ = ["Functional", "Model", "Sequential"]

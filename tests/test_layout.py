@@ -1,0 +1,106 @@
+"""The package's layout: no import cycles, and the rooms import only downwards.
+
+The graph is read from the source (every `import`, at module level or inside a function),
+so a lazy import counts as much as an eager one.
+
+    r (R surface)  ->  dispatch  ->  core (NumPy core)
+          |                |
+          +--> engine <----+--> keras_adapter (Keras) --> engine
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import rstyle_keras
+
+ROOT = Path(rstyle_keras.__file__).parent
+PACKAGE = "rstyle_keras"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in ROOT.rglob("*.py")}
+
+
+def imports_of(name: str) -> set[str]:
+    """The package's modules that `name` imports (explicitly, anywhere in its source)."""
+    path = MODULES[name]
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            # `from x import y`: y may be a submodule of x, else an attribute of x
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in MODULES else base
+                       for a in node.names]
+        else:
+            continue
+        found.update(t for t in targets if t in MODULES and t != name)
+    return found
+
+
+GRAPH = {name: imports_of(name) for name in MODULES}
+
+
+def find_cycle() -> list[str] | None:
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in sorted(GRAPH[node]):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (cycle := visit(nxt, path + [nxt])):
+                return cycle
+        state[node] = 2
+        return None
+
+    for start in sorted(GRAPH):
+        if start not in state and (cycle := visit(start, [start])):
+            return cycle
+    return None
+
+
+def test_the_graph_sees_lazy_imports():
+    # r.helpers and the layer's pipe used to import lazily; the reader must see such imports
+    assert f"{PACKAGE}.dispatch" in GRAPH[f"{PACKAGE}.r.layers"]
+    assert f"{PACKAGE}.core.layers.serialization" in GRAPH[f"{PACKAGE}.core.models.sequential"]
+    assert len(GRAPH) > 30
+
+
+def test_no_import_cycles():
+    assert find_cycle() is None, " -> ".join(find_cycle())
+
+
+def _room(name: str) -> str:
+    rest = name[len(PACKAGE) + 1:]
+    return rest.split(".")[0] if rest else "package"
+
+
+def test_the_core_imports_only_the_core():
+    for name, targets in GRAPH.items():
+        if _room(name) == "core":
+            outside = {t for t in targets if _room(t) != "core"}
+            assert not outside, f"{name} imports {outside}"
+
+
+def test_engine_and_adapter_sit_below_the_dispatcher():
+    assert GRAPH[f"{PACKAGE}.engine"] == set()
+    assert GRAPH[f"{PACKAGE}.keras_adapter"] <= {f"{PACKAGE}.engine"}
+    assert not {t for t in GRAPH[f"{PACKAGE}.dispatch"] if _room(t) == "r"}
+
+
+def test_only_the_r_surface_and_the_package_use_the_r_modules():
+    for name, targets in GRAPH.items():
+        if _room(name) not in ("r", "package", "spec_examples", "__main__"):
+            assert not {t for t in targets if _room(t) == "r"}, name
