@@ -60,7 +60,10 @@ _BLOCK_BYTES = 1 << 20
 _THREAD_MIN_BYTES = 1 << 20
 # Inputs with at most this many elements take the single-reduction path.
 _TINY_SIZE = 2048
-_MAX_THREADS = 8
+# At most this many NumPy-kernel threads, however many cores: measured on 16 cores, 4
+# threads beat 8 on every 103 MB case (1.1-1.6x) and 16 threads were slower still (the
+# threads take turns at the GIL between NumPy calls), see _threads_for.
+_MAX_THREADS = 4
 # One NumPy-kernel thread per this many input bytes (but 2 at least, and at most the
 # machine's cores and _MAX_THREADS); measured on 2 cores, see _threads_for.
 _BYTES_PER_THREAD = 10 << 20
@@ -125,7 +128,10 @@ def _threads_for(nbytes: int) -> int:
     slower, case 7 2.1-3.1x and 3.3-4.9x, cases 1 and 3 up to 1.07x and 1.27x: the
     slowdown the issue measured on 16 cores. So a thread gets at least 1/10 of
     _BYTES_PER_THREAD (about 1 MB, where blocks stop costing extra), and inputs too small
-    for that keep the 2 threads of a 2-core machine whatever the core count.
+    for that keep the 2 threads of a 2-core machine whatever the core count. On 16 cores
+    (numpy 2.5, issue #12's seven cases, interleaved medians), 4 threads ran the five
+    103 MB cases 1.1-1.6x faster than 8 and 2-3x faster than 16; the 26 MB case took
+    about as long on 2 as on 4 threads, the 13 MB one least on 2.
     """
     if nbytes < _THREAD_MIN_BYTES:
         return 1

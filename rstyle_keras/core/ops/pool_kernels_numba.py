@@ -42,8 +42,11 @@ part. Integers and bool (as uint8) are compared in their own type.
 from __future__ import annotations
 
 import importlib.util
+import math
+import mmap
 import threading
 import warnings
+import weakref
 
 import numpy as np
 
@@ -55,6 +58,15 @@ _F32_CHAIN_MAX = 8
 # (numba's parallel chunk size 1), so a thread slowed by other work on its core takes
 # fewer chunks instead of holding up the rest.
 _CHUNKS_PER_THREAD = 16
+
+# Outputs of at least this many bytes reuse the memory of an earlier output that nothing
+# references any more (see _output); glibc's malloc maps blocks this large afresh for each
+# array (up to 32 MB it reuses freed heap memory itself), and the kernel then zeroes
+# every page on first touch.
+_REUSE_MIN_BYTES = 32 << 20
+# At most this many such blocks are kept while unused.
+_REUSE_MAX_IDLE = 2
+_idle: list = []  # unused output blocks (mmap objects), the most recently freed last
 
 _kernels = None
 _lock = threading.Lock()
@@ -105,7 +117,7 @@ def _build():
     # includes a closure's cell values, and a dispatcher pickles with a per-process id, so
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
-    global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical
+    global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical, edge
     from numba import njit, prange
 
 
@@ -276,174 +288,433 @@ def _build():
                 combine_acc(t, 0, X, o0, o1, o2, g, 1, WC, is_max, one, False)
             q += g
 
+    @njit(**opts)
+    def edge(Y, yo, X, a0, WC, nh, w0, w1, C, is_max, inv, scale):
+        """Y[yo + c] = op over nh rows (WC apart) and columns [w0, w1) from X[a0], c < C."""
+        U = np.uint64
+        for c in range(C):
+            b = a0 + w0 * C + c
+            v = X[U(b)]
+            for w in range(1, w1 - w0):
+                v = op(v, X[U(b + w * C)], is_max)
+            for j in range(1, nh):
+                for w in range(w1 - w0):
+                    v = op(v, X[U(b + j * WC + w * C)], is_max)
+            Y[U(yo + c)] = v * inv if scale else v
+
     def make(is_max):
         @njit(parallel=True, **opts)
-        def kernel(
-            X, Y, tmp, hb, roff, table, upcast, nchunks, dims, kd, sd, bd, kh, sh, bh, kw, sw,
-            bw, lo, hi
-        ):
-            N, P, D, H, W, C, OD, OH, OW = dims
+        def kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, prm):
+            N, P, D, H, W, C, OD, OH, OW = prm[0], prm[1], prm[2], prm[3], prm[4], prm[5], \
+                prm[6], prm[7], prm[8]
+            kd, sd, bd, kh, sh, bh, kw, sw, bw, lo, hi = prm[9], prm[10], prm[11], prm[12], \
+                prm[13], prm[14], prm[15], prm[16], prm[17], prm[18], prm[19]
             WC = W * C
             OWC = OW * C
             rows = N * P * OD * OH
             per = (rows + nchunks - 1) // nchunks
             U = np.uint64
+            scale = not is_max
+            # Results go straight to Y, or through h: to round float16 once at the end, or
+            # (upcast) to keep partial sums of long windows in float64.
+            direct = table is None and not upcast
+            # 2-D windows of 2 or 3 rows and columns: each output is reduced straight from
+            # the input, no scratch row (for rows of one channel: stride 1, or 2 columns at
+            # stride 2; 3 columns at stride 2 would be gathered one by one).
+            fused = (direct and kd == 1 and 2 <= kh <= 3 and 2 <= kw <= 3
+                     and (C > 1 or (sw == 2 and kw == 2)))
+            nb = OW - (hi - lo)  # border outputs per row (windows clipped to the row)
             for ch in prange(nchunks):
                 t = tmp[ch]
                 h = hb[ch]
                 offs = roff[ch]
-                for r in range(ch * per, min(rows, (ch + 1) * per)):
-                    oh = r % OH
-                    q = r // OH
-                    od = q % OD
-                    plane = q // OD  # n * P + p
+                t[WC] = 1.0 / (kh * kw)  # 1 / count of a full 2-D window, in t's type
+                finv = t[WC]
+                inv = finv
+                last = -1  # the row count inv is for (none yet)
+                r0 = ch * per
+                r1 = min(rows, r0 + per)
+                # The chunk's first row (plane, od, oh); later rows count on from it.
+                q = r0 // OH
+                oh = r0 - q * OH
+                plane = q // OD  # n * P + p
+                od = q - plane * OD
+                for r in range(r0, r1):
                     d0 = od * sd - bd
                     d1 = min(d0 + kd, D)
                     d0 = max(d0, 0)
                     h0 = oh * sh - bh
                     h1 = min(h0 + kh, H)
                     h0 = max(h0, 0)
-                    nr = 0
-                    for d in range(d0, d1):
-                        for hh in range(h0, h1):
-                            offs[nr] = ((plane * D + d) * H + hh) * WC
-                            nr += 1
-                    # Up to 3 rows (the common 2-D windows) inline; more through vertical().
-                    if table is None and not upcast:
-                        a0 = offs[0]
-                        a1 = offs[1] if nr > 1 else a0
-                        a2 = offs[2] if nr > 2 else a0
-                        if nr == 1:
-                            for i in range(WC):
-                                t[i] = X[U(a0 + i)]
-                        elif nr == 2:
-                            for i in range(WC):
-                                t[i] = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
-                        else:
-                            for i in range(WC):
-                                v = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
-                                t[i] = op(v, X[U(a2 + i)], is_max)
-                            for q in range(3, nr):  # longer windows: a row a pass
-                                aq = offs[q]
-                                for i in range(WC):
-                                    t[i] = op(t[i], X[U(aq + i)], is_max)
-                    else:
-                        vertical(t, X, offs, nr, WC, table, is_max, upcast)
+                    nh = h1 - h0
+                    nr = (d1 - d0) * nh
                     yo = r * OWC
-                    # 1 / count in the sum's own type (t's spare last cell).
-                    t[WC] = 1.0 / (nr * kw)
-                    inv = t[WC]
-                    scale = not is_max
-                    # Interior outputs [lo, hi): windows wholly inside the row.
-                    # Windows of up to 3 columns inline (the common ones); others through taps().
-                    # Results go straight to Y, or through h: to round float16 once at the
-                    # end, or (upcast) to keep partial sums of long windows in float64.
-                    direct = table is None and not upcast
-                    inline = direct and kw <= 3
-                    if hi > lo and inline and (sw == 1 or (C == 1 and sw == 2)):
-                        m = (hi - lo) * C
-                        b0 = (lo * sw - bw) * C
-                        y0 = yo + lo * C
-                        if sw == 1:
-                            b1, b2 = b0 + C, b0 + 2 * C
-                            if kw == 1:
-                                for i in range(m):
-                                    Y[U(y0 + i)] = sc(t[U(b0 + i)], inv, scale)
+                    a0 = ((plane * D + d0) * H + h0) * WC
+                    if fused and nh == kh:
+                        inv = finv
+                        a1 = a0 + WC
+                        a2 = a1 + WC if kh == 3 else a1
+                        if hi > lo and sw == 1:  # one flat run of (hi - lo) * C outputs
+                            n = (hi - lo) * C
+                            b = (lo - bw) * C
+                            p0, p1, p2 = a0 + b, a1 + b, a2 + b
+                            y0 = yo + lo * C
+                            C2 = 2 * C
+                            if kh == 2 and kw == 2:
+                                for i in range(n):
+                                    v = op(X[U(p0 + i)], X[U(p0 + C + i)], is_max)
+                                    v = op(v, X[U(p1 + i)], is_max)
+                                    v = op(v, X[U(p1 + C + i)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            elif kh == 2:
+                                for i in range(n):
+                                    v = op(X[U(p0 + i)], X[U(p0 + C + i)], is_max)
+                                    v = op(v, X[U(p0 + C2 + i)], is_max)
+                                    v = op(v, X[U(p1 + i)], is_max)
+                                    v = op(v, X[U(p1 + C + i)], is_max)
+                                    v = op(v, X[U(p1 + C2 + i)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
                             elif kw == 2:
-                                for i in range(m):
-                                    v = op(t[U(b0 + i)], t[U(b1 + i)], is_max)
+                                for i in range(n):
+                                    v = op(X[U(p0 + i)], X[U(p0 + C + i)], is_max)
+                                    v = op(v, X[U(p1 + i)], is_max)
+                                    v = op(v, X[U(p1 + C + i)], is_max)
+                                    v = op(v, X[U(p2 + i)], is_max)
+                                    v = op(v, X[U(p2 + C + i)], is_max)
                                     Y[U(y0 + i)] = sc(v, inv, scale)
                             else:
-                                for i in range(m):
-                                    v = op(t[U(b0 + i)], t[U(b1 + i)], is_max)
-                                    Y[U(y0 + i)] = sc(op(v, t[U(b2 + i)], is_max), inv, scale)
+                                for i in range(n):
+                                    v = op(X[U(p0 + i)], X[U(p0 + C + i)], is_max)
+                                    v = op(v, X[U(p0 + C2 + i)], is_max)
+                                    v = op(v, X[U(p1 + i)], is_max)
+                                    v = op(v, X[U(p1 + C + i)], is_max)
+                                    v = op(v, X[U(p1 + C2 + i)], is_max)
+                                    v = op(v, X[U(p2 + i)], is_max)
+                                    v = op(v, X[U(p2 + C + i)], is_max)
+                                    v = op(v, X[U(p2 + C2 + i)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                        elif hi > lo and C == 1:  # sw == 2
+                            n = hi - lo
+                            b = lo * 2 - bw
+                            p0, p1, p2 = a0 + b, a1 + b, a2 + b
+                            y0 = yo + lo
+                            if kh == 2 and kw == 2:
+                                for i in range(n):
+                                    v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i + 1)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            elif kh == 2:
+                                for i in range(n):
+                                    v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p0 + 2 * i + 2)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i + 2)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            elif kw == 2:
+                                for i in range(n):
+                                    v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p2 + 2 * i)], is_max)
+                                    v = op(v, X[U(p2 + 2 * i + 1)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                            else:
+                                for i in range(n):
+                                    v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p0 + 2 * i + 2)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p1 + 2 * i + 2)], is_max)
+                                    v = op(v, X[U(p2 + 2 * i)], is_max)
+                                    v = op(v, X[U(p2 + 2 * i + 1)], is_max)
+                                    v = op(v, X[U(p2 + 2 * i + 2)], is_max)
+                                    Y[U(y0 + i)] = sc(v, inv, scale)
+                        elif hi > lo:
+                            for ow in range(lo, hi):
+                                b = (ow * sw - bw) * C
+                                p0, p1, p2 = a0 + b, a1 + b, a2 + b
+                                y0 = yo + ow * C
+                                if kh == 2 and kw == 2:
+                                    for c in range(C):
+                                        v = op(X[U(p0 + c)], X[U(p0 + C + c)], is_max)
+                                        v = op(v, X[U(p1 + c)], is_max)
+                                        v = op(v, X[U(p1 + C + c)], is_max)
+                                        Y[U(y0 + c)] = sc(v, inv, scale)
+                                elif kh == 2:
+                                    for c in range(C):
+                                        v = op(X[U(p0 + c)], X[U(p0 + C + c)], is_max)
+                                        v = op(v, X[U(p0 + 2 * C + c)], is_max)
+                                        v = op(v, X[U(p1 + c)], is_max)
+                                        v = op(v, X[U(p1 + C + c)], is_max)
+                                        v = op(v, X[U(p1 + 2 * C + c)], is_max)
+                                        Y[U(y0 + c)] = sc(v, inv, scale)
+                                elif kw == 2:
+                                    for c in range(C):
+                                        v = op(X[U(p0 + c)], X[U(p0 + C + c)], is_max)
+                                        v = op(v, X[U(p1 + c)], is_max)
+                                        v = op(v, X[U(p1 + C + c)], is_max)
+                                        v = op(v, X[U(p2 + c)], is_max)
+                                        v = op(v, X[U(p2 + C + c)], is_max)
+                                        Y[U(y0 + c)] = sc(v, inv, scale)
+                                else:
+                                    for c in range(C):
+                                        v = op(X[U(p0 + c)], X[U(p0 + C + c)], is_max)
+                                        v = op(v, X[U(p0 + 2 * C + c)], is_max)
+                                        v = op(v, X[U(p1 + c)], is_max)
+                                        v = op(v, X[U(p1 + C + c)], is_max)
+                                        v = op(v, X[U(p1 + 2 * C + c)], is_max)
+                                        v = op(v, X[U(p2 + c)], is_max)
+                                        v = op(v, X[U(p2 + C + c)], is_max)
+                                        v = op(v, X[U(p2 + 2 * C + c)], is_max)
+                                        Y[U(y0 + c)] = sc(v, inv, scale)
+                        for e in range(nb):  # border outputs: windows clipped to the row
+                            ow = e if e < lo else e + (hi - lo)
+                            w0 = ow * sw - bw
+                            w1 = min(w0 + kw, W)
+                            w0 = max(w0, 0)
+                            t[WC] = 1.0 / (nh * (w1 - w0))
+                            edge(Y, yo + ow * C, X, a0, WC, nh, w0, w1, C, is_max, t[WC], scale)
+                        last = -1  # inv was changed
+                    else:
+                        if kd == 1 and not direct:
+                            for j in range(nr):
+                                offs[j] = a0 + j * WC
+                        elif kd > 1:
+                            nr = 0
+                            for d in range(d0, d1):
+                                for hh in range(h0, h1):
+                                    offs[nr] = ((plane * D + d) * H + hh) * WC
+                                    nr += 1
+                        # Up to 3 rows (the common 2-D windows) inline; more through vertical().
+                        if direct:
+                            # rows q of the window start at a0 + q * WC (kd == 1) or offs[q]
+                            a1 = a0 + WC if kd == 1 else offs[1] if nr > 1 else a0
+                            a2 = a0 + 2 * WC if kd == 1 else offs[2] if nr > 2 else a0
+                            if nr == 1:
+                                for i in range(WC):
+                                    t[i] = X[U(a0 + i)]
+                            elif nr == 2:
+                                for i in range(WC):
+                                    t[i] = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
+                            else:
+                                for i in range(WC):
+                                    v = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
+                                    t[i] = op(v, X[U(a2 + i)], is_max)
+                                q = 3
+                                while q < nr:  # longer windows: up to 3 more rows a pass
+                                    g = min(nr - q, 3)
+                                    b0 = a0 + q * WC if kd == 1 else offs[q]
+                                    b1 = b0 + WC if kd == 1 else offs[q + 1] if g > 1 else b0
+                                    b2 = b1 + WC if kd == 1 else offs[q + 2] if g > 2 else b0
+                                    if g == 3:
+                                        for i in range(WC):
+                                            v = op(t[i], X[U(b0 + i)], is_max)
+                                            v = op(v, X[U(b1 + i)], is_max)
+                                            t[i] = op(v, X[U(b2 + i)], is_max)
+                                    elif g == 2:
+                                        for i in range(WC):
+                                            v = op(t[i], X[U(b0 + i)], is_max)
+                                            t[i] = op(v, X[U(b1 + i)], is_max)
+                                    else:
+                                        for i in range(WC):
+                                            t[i] = op(t[i], X[U(b0 + i)], is_max)
+                                    q += g
                         else:
-                            if kw == 1:
-                                for i in range(m):
-                                    Y[U(y0 + i)] = sc(t[U(b0 + 2 * i)], inv, scale)
-                            elif kw == 2:
-                                for i in range(m):
-                                    v = op(t[U(b0 + 2 * i)], t[U(b0 + 2 * i + 1)], is_max)
-                                    Y[U(y0 + i)] = sc(v, inv, scale)
-                            else:
-                                for i in range(m):
-                                    v = op(t[U(b0 + 2 * i)], t[U(b0 + 2 * i + 1)], is_max)
-                                    v = op(v, t[U(b0 + 2 * i + 2)], is_max)
-                                    Y[U(y0 + i)] = sc(v, inv, scale)
-                    elif hi > lo and inline:
-                        for ow in range(lo, hi):
-                            b0 = (ow * sw - bw) * C
-                            b1, b2 = b0 + C, b0 + 2 * C
-                            y0 = yo + ow * C
-                            if kw == 1:
-                                for c in range(C):
-                                    Y[U(y0 + c)] = sc(t[U(b0 + c)], inv, scale)
-                            elif kw == 2:
-                                for c in range(C):
-                                    v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
-                                    Y[U(y0 + c)] = sc(v, inv, scale)
-                            else:
-                                for c in range(C):
-                                    v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
-                                    Y[U(y0 + c)] = sc(op(v, t[U(b2 + c)], is_max), inv, scale)
-                    elif hi > lo and direct and (sw == 1 or C == 1):
-                        # Longer windows, flat: 3 columns, then a column a pass (in Y).
-                        m = (hi - lo) * C
-                        b0 = (lo * sw - bw) * C
-                        y0 = yo + lo * C
-                        d = sw * C if C == 1 else 1  # output step in t (C == 1: the stride)
-                        for i in range(m):
-                            j = d * i
-                            v = op(t[U(b0 + j)], t[U(b0 + C + j)], is_max)
-                            Y[U(y0 + i)] = op(v, t[U(b0 + 2 * C + j)], is_max)
-                        for jw in range(3, kw):
-                            bj = b0 + jw * C
-                            if jw == kw - 1:
-                                for i in range(m):
-                                    v = op(Y[U(y0 + i)], t[U(bj + d * i)], is_max)
-                                    Y[U(y0 + i)] = sc(v, inv, scale)
-                            else:
-                                for i in range(m):
-                                    Y[U(y0 + i)] = op(Y[U(y0 + i)], t[U(bj + d * i)], is_max)
-                    elif hi > lo:
-                        if sw == 1 or C == 1:
-                            b0 = (lo * sw - bw) * C
+                            vertical(t, X, offs, nr, WC, table, is_max, upcast)
+                        if nr != last:  # 1 / count in the sum's own type (t's spare cell)
+                            t[WC] = 1.0 / (nr * kw)
+                            inv = t[WC]
+                            last = nr
+                        # Interior outputs [lo, hi): windows wholly inside the row.
+                        # Windows of up to 3 columns inline (the common ones); others
+                        # through taps().
+                        inline = direct and kw <= 3
+                        if hi > lo and inline and (sw == 1 or (C == 1 and sw == 2)):
                             m = (hi - lo) * C
-                            if direct:
-                                taps(Y, yo + lo * C, t, b0, C, kw, sw, m, is_max, inv, scale)
+                            b0 = (lo * sw - bw) * C
+                            y0 = yo + lo * C
+                            if sw == 1:
+                                b1, b2 = b0 + C, b0 + 2 * C
+                                if kw == 1:
+                                    for i in range(m):
+                                        Y[U(y0 + i)] = sc(t[U(b0 + i)], inv, scale)
+                                elif kw == 2:
+                                    for i in range(m):
+                                        v = op(t[U(b0 + i)], t[U(b1 + i)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale)
+                                else:
+                                    for i in range(m):
+                                        v = op(t[U(b0 + i)], t[U(b1 + i)], is_max)
+                                        v = op(v, t[U(b2 + i)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale)
                             else:
-                                taps(h, lo * C, t, b0, C, kw, sw, m, is_max, inv, scale)
-                        else:
+                                if kw == 1:
+                                    for i in range(m):
+                                        Y[U(y0 + i)] = sc(t[U(b0 + 2 * i)], inv, scale)
+                                elif kw == 2:
+                                    for i in range(m):
+                                        v = op(t[U(b0 + 2 * i)], t[U(b0 + 2 * i + 1)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale)
+                                else:
+                                    for i in range(m):
+                                        v = op(t[U(b0 + 2 * i)], t[U(b0 + 2 * i + 1)], is_max)
+                                        v = op(v, t[U(b0 + 2 * i + 2)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale)
+                        elif hi > lo and inline:
                             for ow in range(lo, hi):
                                 b0 = (ow * sw - bw) * C
-                                if direct:
-                                    taps(Y, yo + ow * C, t, b0, C, kw, 1, C, is_max, inv, scale)
+                                b1, b2 = b0 + C, b0 + 2 * C
+                                y0 = yo + ow * C
+                                if kw == 1:
+                                    for c in range(C):
+                                        Y[U(y0 + c)] = sc(t[U(b0 + c)], inv, scale)
+                                elif kw == 2:
+                                    for c in range(C):
+                                        v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
+                                        Y[U(y0 + c)] = sc(v, inv, scale)
                                 else:
-                                    taps(h, ow * C, t, b0, C, kw, 1, C, is_max, inv, scale)
-                    # Border outputs: windows clipped to the row.
-                    for ow in range(OW):
-                        if lo <= ow < hi:
-                            continue
-                        w0 = ow * sw - bw
-                        w1 = min(w0 + kw, W)
-                        w0 = max(w0, 0)
-                        t[WC] = 1.0 / (nr * (w1 - w0))
-                        inv = t[WC]
-                        if direct:
-                            taps(Y, yo + ow * C, t, w0 * C, C, w1 - w0, 1, C, is_max, inv, scale)
-                        else:
-                            taps(h, ow * C, t, w0 * C, C, w1 - w0, 1, C, is_max, inv, scale)
-                    if table is not None:
-                        bits = h.view(np.uint32)
-                        for i in range(OWC):
-                            Y[yo + i] = f32_to_f16_bits(bits[i])
-                    elif upcast:
-                        for i in range(OWC):
-                            Y[U(yo + i)] = h[i]
+                                    for c in range(C):
+                                        v = op(t[U(b0 + c)], t[U(b1 + c)], is_max)
+                                        v = op(v, t[U(b2 + c)], is_max)
+                                        Y[U(y0 + c)] = sc(v, inv, scale)
+                        elif hi > lo and direct and (sw == 1 or C == 1):
+                            # Longer windows, flat: 3 columns, then up to 3 more a pass (in Y).
+                            m = (hi - lo) * C
+                            b0 = (lo * sw - bw) * C
+                            y0 = yo + lo * C
+                            d = sw * C if C == 1 else 1  # output step in t (C == 1: the stride)
+                            for i in range(m):
+                                j = d * i
+                                v = op(t[U(b0 + j)], t[U(b0 + C + j)], is_max)
+                                v = op(v, t[U(b0 + 2 * C + j)], is_max)
+                                Y[U(y0 + i)] = sc(v, inv, scale and kw == 3)
+                            jw = 3
+                            while jw < kw:
+                                g = min(kw - jw, 3)
+                                last = jw + g == kw
+                                c0 = b0 + jw * C
+                                c1 = c0 + C
+                                c2 = c1 + C
+                                if g == 3:
+                                    for i in range(m):
+                                        j = d * i
+                                        v = op(Y[U(y0 + i)], t[U(c0 + j)], is_max)
+                                        v = op(v, t[U(c1 + j)], is_max)
+                                        v = op(v, t[U(c2 + j)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale and last)
+                                elif g == 2:
+                                    for i in range(m):
+                                        j = d * i
+                                        v = op(Y[U(y0 + i)], t[U(c0 + j)], is_max)
+                                        v = op(v, t[U(c1 + j)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale and last)
+                                else:
+                                    for i in range(m):
+                                        v = op(Y[U(y0 + i)], t[U(c0 + d * i)], is_max)
+                                        Y[U(y0 + i)] = sc(v, inv, scale and last)
+                                jw += g
+                        elif hi > lo:
+                            if sw == 1 or C == 1:
+                                b0 = (lo * sw - bw) * C
+                                m = (hi - lo) * C
+                                if direct:
+                                    taps(Y, yo + lo * C, t, b0, C, kw, sw, m, is_max, inv, scale)
+                                else:
+                                    taps(h, lo * C, t, b0, C, kw, sw, m, is_max, inv, scale)
+                            else:
+                                for ow in range(lo, hi):
+                                    b0 = (ow * sw - bw) * C
+                                    if direct:
+                                        taps(Y, yo + ow * C, t, b0, C, kw, 1, C, is_max, inv,
+                                             scale)
+                                    else:
+                                        taps(h, ow * C, t, b0, C, kw, 1, C, is_max, inv, scale)
+                        for e in range(nb):  # border outputs: windows clipped to the row
+                            ow = e if e < lo else e + (hi - lo)
+                            w0 = ow * sw - bw
+                            w1 = min(w0 + kw, W)
+                            w0 = max(w0, 0)
+                            t[WC] = 1.0 / (nr * (w1 - w0))
+                            binv = t[WC]
+                            if direct and C == 1:
+                                v = t[w0]
+                                for w in range(w0 + 1, w1):
+                                    v = op(v, t[w], is_max)
+                                Y[U(yo + ow)] = sc(v, binv, scale)
+                            elif direct:
+                                taps(Y, yo + ow * C, t, w0 * C, C, w1 - w0, 1, C, is_max, binv,
+                                     scale)
+                            else:
+                                taps(h, ow * C, t, w0 * C, C, w1 - w0, 1, C, is_max, binv, scale)
+                        if table is not None:
+                            bits = h.view(np.uint32)
+                            for i in range(OWC):
+                                Y[yo + i] = f32_to_f16_bits(bits[i])
+                        elif upcast:
+                            for i in range(OWC):
+                                Y[U(yo + i)] = h[i]
+                    oh += 1
+                    if oh == OH:
+                        oh = 0
+                        od += 1
+                        if od == OD:
+                            od = 0
+                            plane += 1
 
         return kernel
 
     return make(False), make(True)
+
+
+def _release(block):
+    """weakref callback: an output's memory is unused again; keep it for the next one."""
+    _idle.append(block)
+    while len(_idle) > _REUSE_MAX_IDLE:
+        try:
+            _idle.pop(0)
+        except IndexError:  # taken meanwhile by another thread
+            break
+
+
+def _output(shape, dtype):
+    """A new uninitialized array, as np.empty; large ones reuse an unused block.
+
+    A block is an anonymous memory map; the array returned is a view of an array made on
+    it, and every view the caller takes keeps that array alive. When it dies, the block is
+    unused again and goes to `_idle` (at most _REUSE_MAX_IDLE blocks stay there, the
+    most recently freed), from where the next output of the same size takes it: its pages
+    are already mapped, as TensorFlow's and XLA's allocators reuse memory.
+    """
+    dtype = np.dtype(dtype)
+    size = math.prod(shape)
+    if size * dtype.itemsize < _REUSE_MIN_BYTES:
+        return np.empty(shape, dtype)
+    nbytes = size * dtype.itemsize
+    block = None
+    for b in reversed(_idle[:]):
+        if len(b) == nbytes:
+            try:
+                _idle.remove(b)
+            except ValueError:  # taken meanwhile by another thread
+                continue
+            block = b
+            break
+    if block is None:
+        block = mmap.mmap(-1, nbytes)
+        try:  # as NumPy does for large arrays: fewer page faults and TLB misses
+            block.madvise(mmap.MADV_HUGEPAGE)
+        except (AttributeError, OSError, ValueError):
+            pass
+    owner = np.frombuffer(block, dtype=dtype, count=size)
+    weakref.finalize(owner, _release, block)
+    return owner.reshape(shape)
+
+
+def release_outputs():
+    """Let go of the unused output blocks kept for reuse (their memory goes back)."""
+    del _idle[:]
 
 
 def _table():
@@ -486,33 +757,29 @@ def _chunksize(n: int) -> int:
     return numba.set_parallel_chunksize(n)
 
 
-def pool(x, mode, pool_size, strides, padding, channels_last):
-    """Pool `x` as ``pool_kernels.pool`` does (same arguments, same results)."""
-    avg_kernel, max_kernel = kernels()
+def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_last, threads):
+    """What a call with these arguments needs, worked out once (see `pool`)."""
     nsp = len(pool_size)
     same = padding == "same"
     lead = (1,) * (3 - nsp)
     k = lead + tuple(pool_size)
     s = lead + tuple(strides)
-    # (N, P, D, H, W, C) view of x: P planes (channels_first) or C channels (last).
+    # (N, P, D, H, W, C): P planes (channels_first) or C channels (channels_last).
+    N = shape[0]
     if channels_last:
-        x6 = x[(slice(None), None) + (None,) * (3 - nsp)]
+        P, C = 1, shape[-1]
     else:
-        x6 = x[(slice(None), slice(None)) + (None,) * (3 - nsp) + (Ellipsis, None)]
-    N, P, D, H, W, C = x6.shape
-    axes = [_axis(n, kk, ss, same) for n, kk, ss in zip((D, H, W), k, s)]
-    out_shape = list(x.shape)
+        P, C = shape[1], 1
     first = 1 if channels_last else 2
+    D, H, W = lead + tuple(shape[first : first + nsp])
+    axes = [_axis(n, kk, ss, same) for n, kk, ss in zip((D, H, W), k, s)]
+    out_shape = list(shape)
     for i in range(nsp):
         out_shape[first + i] = axes[3 - nsp + i][1]
-    out = np.empty(out_shape, dtype=x.dtype)
-    if out.size == 0:
-        return out
     (_, OD, _, _), (_, OH, _, _), (bw, OW, lo, hi) = axes
-    table = None
-    dtype = x.dtype
+    table = False
     if dtype == np.float16:
-        view, table, acc = np.uint16, _table(), np.float32
+        view, table, acc = np.uint16, True, np.float32
     elif dtype == np.bool_:
         view, acc = np.uint8, np.uint8
     elif mode == "max":
@@ -521,36 +788,68 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
         view, acc = dtype, np.float64
     else:
         view, acc = dtype, np.float32
-    kernel = max_kernel if mode == "max" else avg_kernel
-    upcast = np.dtype(acc).itemsize > np.dtype(view).itemsize and table is None
+    upcast = np.dtype(acc).itemsize > np.dtype(view).itemsize and not table
     # Non-contiguous input: a few images at a time are copied (at most 1/8 of the input
     # when there are 8 images or more), never the whole input.
-    group = N if x.flags.c_contiguous else max(1, N // 8)
+    group = N if contiguous else max(1, N // 8)
     rows = group * P * OD * OH
     # h holds a row of results only where they do not go straight to the output.
-    h_cells = OW * C if table is not None or upcast else 0
+    h_cells = OW * C if table or upcast else 0
     # Scratch is a row or two per chunk, all of it at most 1/16 of the input (scratch per
     # thread, indexed by numba's thread id, measured 1.4x slower on case 4 channels_first).
-    threads = _threads()
+    nbytes = math.prod(shape) * np.dtype(dtype).itemsize
     row_bytes = (W * C + 1 + h_cells) * np.dtype(acc).itemsize + 8 * k[0] * k[1] + 192
-    fit = x.nbytes // (16 * row_bytes)
+    fit = nbytes // (16 * row_bytes)
     nchunks = max(1, min(rows, _CHUNKS_PER_THREAD * threads, max(threads, fit)))
-    tmp = _scratch(nchunks, W * C + 1, acc)
-    hb = _scratch(nchunks, h_cells, np.float32 if table is not None else acc)
-    roff = _scratch(nchunks, k[0] * k[1], np.int64)
     win = (k[0], s[0], axes[0][0], k[1], s[1], axes[1][0], k[2], s[2], bw, lo, hi)
+    # The kernel's integer parameters, per batch group size (the last group may be shorter).
+    prm = {
+        g: np.array((g, P, D, H, W, C, OD, OH, OW, *win), dtype=np.int64)
+        for g in {group, N % group or group}
+    }
+    return (tuple(out_shape), view, acc, table, upcast, group, nchunks, W * C + 1, h_cells,
+            k[0] * k[1], prm)
+
+
+_plans: dict = {}
+
+
+def pool(x, mode, pool_size, strides, padding, channels_last):
+    """Pool `x` as ``pool_kernels.pool`` does (same arguments, same results)."""
+    avg_kernel, max_kernel = kernels()
+    threads = _threads()
+    contiguous = x.flags.c_contiguous
+    key = (x.shape, x.dtype, contiguous, mode, tuple(pool_size), tuple(strides), padding,
+           channels_last, threads)
+    plan = _plans.get(key)
+    if plan is None:
+        if len(_plans) >= 256:
+            _plans.clear()
+        plan = _plans[key] = _plan(x.shape, x.dtype, contiguous, mode, pool_size, strides,
+                                   padding, channels_last, threads)
+    out_shape, view, acc, table, upcast, group, nchunks, t_cells, h_cells, r_cells, prm = plan
+    out = _output(out_shape, x.dtype)
+    if out.size == 0:
+        return out
+    kernel = max_kernel if mode == "max" else avg_kernel
+    tmp = _scratch(nchunks, t_cells, acc)  # a summed input row, and 1 / count
+    hb = _scratch(nchunks, h_cells, np.float32 if table else acc)
+    roff = _scratch(nchunks, r_cells, np.int64)
+    table = _table() if table else None
+    N = x.shape[0]
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
+        # Chunks are handed out one at a time (numba's chunk size 1), so a thread slowed
+        # by other work takes fewer of them.
         before = _chunksize(1)
         try:
             for i in range(0, N, group):
                 xs = x[i : i + group]
-                if not xs.flags.c_contiguous:
+                if not contiguous:
                     xs = np.ascontiguousarray(xs)
-                g = xs.shape[0]
-                dims = (g, P, D, H, W, C, OD, OH, OW)
                 X = xs.reshape(-1).view(view)
-                Y = out[i : i + g].reshape(-1).view(view)
-                kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, dims, *win)
+                Y = out[i : i + group].reshape(-1).view(view)
+                kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]])
         finally:
-            _chunksize(before)
+            if before != 1:
+                _chunksize(before)
     return out
