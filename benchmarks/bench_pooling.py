@@ -303,6 +303,8 @@ def peak_extra(x, mode, k, s, padding, channels_last, fn=None):
     root = out
     while isinstance(root, np.ndarray) and root.base is not None:
         root = root.base
+    if isinstance(root, memoryview):
+        root = root.obj
     traced_out = 0 if isinstance(root, mmap.mmap) else out.nbytes
     return (peak - traced_out) / x.nbytes
 

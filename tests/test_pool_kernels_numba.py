@@ -3,12 +3,14 @@
 `tests/test_pool_kernels.py` runs every reference check on both paths; this file checks
 the dispatch (RSTYLE_KERAS_KERNELS, the size threshold, numba missing or broken), the
 float16 rounding, larger inputs against the NumPy kernels, non-contiguous inputs,
-numba's cache and thread settings, and that `import rstyle_keras` never imports numba.
+numba's cache and thread settings, the reuse of large outputs' memory, and that
+`import rstyle_keras` never imports numba.
 Tests that need numba skip with a reason where it is not installed (CI installs it).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -255,3 +257,55 @@ def test_compiled_with_the_on_disk_cache_and_numbas_thread_count():
         np.testing.assert_array_equal(pkn.pool(x, "max", (3, 3), (2, 2), "same", True), want)
     finally:
         numba.set_num_threads(before)
+
+
+# ---------------------------------------------------------------------- output memory
+
+
+def test_large_outputs_reuse_memory_that_nothing_references(monkeypatch):
+    monkeypatch.setattr(pkn, "_REUSE_MIN_BYTES", 4096)
+    monkeypatch.setattr(pkn, "_idle", [])
+    a = pkn._output((32, 64), np.dtype(np.float32))  # 8 KB: from a memory map
+    assert a.shape == (32, 64) and a.dtype == np.float32 and a.flags.writeable
+    address = a.ctypes.data
+    view = a[3:]
+    del a
+    gc.collect()
+    assert pkn._idle == []  # a view of it is alive
+    b = pkn._output((32, 64), np.dtype(np.float32))
+    assert b.ctypes.data != address
+    view[:] = 1.0
+    b[:] = 2.0
+    assert (view == 1.0).all()
+    del view
+    assert len(pkn._idle) == 1  # now unused, and kept
+    c = pkn._output((64, 32), np.dtype(np.float32))  # same size, another shape
+    assert c.ctypes.data == address and pkn._idle == []
+    del b, c
+    assert len(pkn._idle) == 2
+    many = [pkn._output((8192,), np.dtype(np.uint8)) for _ in range(5)]
+    del many
+    assert len(pkn._idle) == pkn._REUSE_MAX_IDLE  # the most recently freed only
+    small = pkn._output((10,), np.dtype(np.float32))  # under the threshold: np.empty
+    assert small.base is None and small.flags.owndata
+    pkn.release_outputs()
+    assert pkn._idle == []
+
+
+@needs_numba
+def test_an_output_kept_by_the_caller_is_never_reused(monkeypatch):
+    monkeypatch.setattr(pkn, "_REUSE_MIN_BYTES", 4096)
+    monkeypatch.setattr(pkn, "_idle", [])
+    rng = np.random.default_rng(8)
+    x1, x2 = rng.standard_normal((2, 4, 30, 40, 6)).astype(np.float32)
+    want1 = reference_pool(x1, "average", (3, 3), (1, 1), "same", True)
+    want2 = reference_pool(x2, "average", (3, 3), (1, 1), "same", True)
+    r1 = pkn.pool(x1, "average", (3, 3), (1, 1), "same", True)
+    r2 = pkn.pool(x2, "average", (3, 3), (1, 1), "same", True)
+    assert not np.shares_memory(r1, r2)
+    address = r2.ctypes.data
+    del r2
+    r3 = pkn.pool(x2, "average", (3, 3), (1, 1), "same", True)  # r2's memory again
+    assert r3.ctypes.data == address
+    for got, want in ((r1, want1), (r3, want2)):
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)

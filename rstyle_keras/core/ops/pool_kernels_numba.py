@@ -14,22 +14,38 @@ D, H), a row being the W x C cells of one (d, h) line: channels_last data has on
 and C channels, channels_first data has C planes of one channel, and 1-D/2-D pooling has
 unit D (and H) axes. A non-contiguous input is copied a few images at a time (1/8 of
 the batch), never whole. Output rows (batch, plane, od, oh) are cut into 16 chunks per
-thread, handed out one at a time, so a thread slowed by other work takes fewer. For each
-output row:
+thread, handed out one at a time, so a thread slowed by other work takes fewer; within a
+chunk the row's (plane, od, oh) is counted on, not divided out. For each output row:
 
-* the vertical pass reduces the window's kd x kh input rows (clipped to the input under
-  "same") into one scratch row, up to 4 rows per loop, a long loop the compiler
-  vectorizes;
-* the horizontal pass reduces each output's kw cells of that scratch row (clipped under
-  "same") straight into the output, scaled on the way for averages: stride-1 windows
-  (and channels_first stride-2 ones) as flat loops over the whole row, channels_last
-  strided ones over the channels of each output;
-* averages are scaled by 1 / (number of real cells), the same rule as the NumPy kernels.
+* 2-D windows of 2 or 3 rows and 2 or 3 columns (kd = 1) whose rows all lie inside the
+  input are reduced straight from the input rows into the output, no scratch row: on
+  channels_last rows (a flat loop at stride 1, a loop over each output's channels at
+  larger strides) and on rows of one channel for 2 columns at stride 2. Measured on one
+  core, this took case 2 channels_last from 29 to 21 ms (the 28 KB scratch row, written
+  and read back for each output row, fell out of the L1 cache), against 15.5 ms for a
+  plain copy. Rows of one channel at stride 1, or 3 columns at stride 2 (whose taps the
+  compiler would gather one by one), take the two passes below.
+* Otherwise the vertical pass reduces the window's kd x kh input rows (clipped to the
+  input under "same") into one scratch row, 3 or 4 rows per loop, a long loop the
+  compiler vectorizes; the horizontal pass reduces each output's kw cells of that
+  scratch row straight into the output, scaled on the way for averages: stride-1
+  windows (and channels_first stride-2 ones) as flat loops over the whole row,
+  channels_last strided ones over the channels of each output.
+* Averages are scaled by 1 / (number of real cells), the same rule as the NumPy kernels;
+  outputs whose windows are clipped by the row's ends are done one by one after the rest.
 
 Windows of up to 3 rows and 3 columns are written out inline; measured on case 7
 channels_first (rows of 28 cells), going through the general helpers cost 5x more per
 row. Loops index flat arrays at unsigned offsets: with signed indices numba checks for
 negative ones, and the check stops vectorization (8x slower measured).
+
+Memory. Scratch is a row or two per chunk, at most 1/16 of the input. An output of
+32 MB or more lives in an anonymous memory map, and when nothing references an output
+any more its map is kept (at most two unused ones, the most recently freed) for the next
+output of the same size (`_output`): glibc's malloc maps blocks that large afresh for
+every array, and the kernel would zero each page on first touch (on 2 cores, a plain copy
+into a fresh 103 MB array took 20 ms, longer than TensorFlow's whole pooling, whose
+allocator keeps its memory). `release_outputs()` lets the unused maps go.
 
 Sums: float32 windows of up to 8 cells per pass (kd*kh rows, kw columns) are summed in
 float32, as Keras does; longer windows are summed in float64, so large windows and large
@@ -304,7 +320,7 @@ def _build():
 
     def make(is_max):
         @njit(parallel=True, **opts)
-        def kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, prm):
+        def kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz):
             N, P, D, H, W, C, OD, OH, OW = prm[0], prm[1], prm[2], prm[3], prm[4], prm[5], \
                 prm[6], prm[7], prm[8]
             kd, sd, bd, kh, sh, bh, kw, sw, bw, lo, hi = prm[9], prm[10], prm[11], prm[12], \
@@ -319,10 +335,16 @@ def _build():
             # (upcast) to keep partial sums of long windows in float64.
             direct = table is None and not upcast
             # 2-D windows of 2 or 3 rows and columns: each output is reduced straight from
-            # the input, no scratch row (for rows of one channel: stride 1, or 2 columns at
-            # stride 2; 3 columns at stride 2 would be gathered one by one).
-            fused = (direct and kd == 1 and 2 <= kh <= 3 and 2 <= kw <= 3
-                     and (C > 1 or (sw == 2 and kw == 2)))
+            # the input, no scratch row (rows of one channel only for 2 columns at stride 2:
+            # at stride 1 the two passes measured faster, and 3 columns at stride 2 would be
+            # gathered one by one). Compiled for float32 and float64 only: `fz` is None for
+            # other types, so that the compiler drops this code for them (it doubles the
+            # compile time, and integers and float16 are rarely pooled in bulk).
+            if fz is None:
+                fused = False
+            else:
+                fused = (direct and kd == 1 and 2 <= kh <= 3 and 2 <= kw <= 3
+                         and (C > 1 or (sw == 2 and kw == 2)))
             nb = OW - (hi - lo)  # border outputs per row (windows clipped to the row)
             for ch in prange(nchunks):
                 t = tmp[ch]
@@ -393,43 +415,24 @@ def _build():
                                     v = op(v, X[U(p2 + C + i)], is_max)
                                     v = op(v, X[U(p2 + C2 + i)], is_max)
                                     Y[U(y0 + i)] = sc(v, inv, scale)
-                        elif hi > lo and C == 1:  # sw == 2
+                        elif hi > lo and C == 1:  # sw == 2, kw == 2
                             n = hi - lo
                             b = lo * 2 - bw
                             p0, p1, p2 = a0 + b, a1 + b, a2 + b
                             y0 = yo + lo
-                            if kh == 2 and kw == 2:
+                            if kh == 2:
                                 for i in range(n):
                                     v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
                                     v = op(v, X[U(p1 + 2 * i)], is_max)
                                     v = op(v, X[U(p1 + 2 * i + 1)], is_max)
-                                    Y[U(y0 + i)] = sc(v, inv, scale)
-                            elif kh == 2:
-                                for i in range(n):
-                                    v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p0 + 2 * i + 2)], is_max)
-                                    v = op(v, X[U(p1 + 2 * i)], is_max)
-                                    v = op(v, X[U(p1 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p1 + 2 * i + 2)], is_max)
-                                    Y[U(y0 + i)] = sc(v, inv, scale)
-                            elif kw == 2:
-                                for i in range(n):
-                                    v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p1 + 2 * i)], is_max)
-                                    v = op(v, X[U(p1 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p2 + 2 * i)], is_max)
-                                    v = op(v, X[U(p2 + 2 * i + 1)], is_max)
                                     Y[U(y0 + i)] = sc(v, inv, scale)
                             else:
                                 for i in range(n):
                                     v = op(X[U(p0 + 2 * i)], X[U(p0 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p0 + 2 * i + 2)], is_max)
                                     v = op(v, X[U(p1 + 2 * i)], is_max)
                                     v = op(v, X[U(p1 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p1 + 2 * i + 2)], is_max)
                                     v = op(v, X[U(p2 + 2 * i)], is_max)
                                     v = op(v, X[U(p2 + 2 * i + 1)], is_max)
-                                    v = op(v, X[U(p2 + 2 * i + 2)], is_max)
                                     Y[U(y0 + i)] = sc(v, inv, scale)
                         elif hi > lo:
                             for ow in range(lo, hi):
@@ -836,6 +839,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
     hb = _scratch(nchunks, h_cells, np.float32 if table else acc)
     roff = _scratch(nchunks, r_cells, np.int64)
     table = _table() if table else None
+    fz = 1 if x.dtype.kind == "f" and x.dtype.itemsize >= 4 else None
     N = x.shape[0]
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
         # Chunks are handed out one at a time (numba's chunk size 1), so a thread slowed
@@ -848,7 +852,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
                     xs = np.ascontiguousarray(xs)
                 X = xs.reshape(-1).view(view)
                 Y = out[i : i + group].reshape(-1).view(view)
-                kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]])
+                kernel(X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]], fz)
         finally:
             if before != 1:
                 _chunksize(before)
