@@ -142,13 +142,33 @@ def install_pipe(cls) -> None:
 install_pipe(Layer)
 
 
+_KERAS_HOOKS: list = []
+
+
 @cache
 def keras():
-    """Keras, imported on first use, with its types registered here and its pipes installed."""
+    """Keras, imported on first use, with its types registered here and its pipes installed
+    (and every `on_keras()` hook run)."""
     module = keras_adapter.load()
     _register_keras(module)
     keras_adapter.install_pipes(compose_layer, (module.Layer, Layer))
+    for hook in _KERAS_HOOKS:
+        hook(module)
     return module
+
+
+def on_keras(hook):
+    """Run `hook(keras)` when Keras is first used (at once if it already was): how other
+    dispatchers register their Keras types without importing Keras early."""
+    _KERAS_HOOKS.append(hook)
+    if keras.cache_info().currsize:
+        hook(keras())
+    return hook
+
+
+def keras_loaded() -> bool:
+    """Whether `keras()` has run (Keras imported and registered) in this process."""
+    return bool(keras.cache_info().currsize)
 
 
 def _register_keras(keras) -> None:

@@ -17,9 +17,14 @@ KERAS_MODULE_PREFIXES = ("keras.", "jax", "jaxlib.", "torch.", "tensorflow.")
 
 
 def is_keras_object(obj) -> bool:
-    """Whether `obj` belongs to Keras or a backend (checked by its type's module)."""
+    """Whether `obj` belongs to Keras or a backend (checked by its type's module; once
+    Keras is imported, a user's subclass of a Keras class, defined in any module, too)."""
     module = type(obj).__module__ or ""
-    return module.startswith(KERAS_MODULE_PREFIXES) or module in ("jax", "torch", "tensorflow")
+    if module.startswith(KERAS_MODULE_PREFIXES) or module in ("jax", "torch", "tensorflow"):
+        return True
+    keras = sys.modules.get("keras")
+    bases = tuple(getattr(keras, name, None) for name in ("Operation", "KerasTensor", "Variable"))
+    return None not in bases and isinstance(obj, bases)
 
 
 @cache
@@ -44,14 +49,30 @@ def layer_class(name: str):
     )
 
 
+@cache
+def keras_object(path: str):
+    """`keras.<path>`: "optimizers.RMSprop", "losses.binary_crossentropy", "ops.zeros",
+    "applications.vgg16" (a module), ..."""
+    found = load()
+    for part in path.split("."):
+        try:
+            found = getattr(found, part)
+        except AttributeError:
+            raise AttributeError(
+                f"Keras {sys.modules['keras'].__version__} has no keras.{path}."
+            ) from None
+    return found
+
+
 def keras_doc(name: str) -> str:
-    """The installed Keras class's own docstring, quoted (`| ` before every line).
+    """The installed Keras object's own docstring, quoted (`| ` before every line): a layer
+    class by name ("Dense"), anything else by its path under `keras` ("optimizers.Adam").
 
     Quoting keeps Keras's `>>>` examples from running as our doctests and sets them apart
     from the R-style text around them.
     """
     try:
-        cls = layer_class(name)
+        cls = keras_object(name) if "." in name else layer_class(name)
     except (ImportError, AttributeError) as e:
         return f"(Keras's documentation is not available: {e})"
     import inspect
@@ -67,7 +88,9 @@ def tensor_types() -> tuple[type, ...]:
     keras = load()
     found = [keras.KerasTensor]
     if "jax" in sys.modules:
-        found.append(sys.modules["jax"].Array)
+        jax = sys.modules["jax"]
+        # a Tracer: what a layer's call() sees inside fit()'s compiled step
+        found.extend([jax.Array, jax.core.Tracer])
     if "torch" in sys.modules:
         found.append(sys.modules["torch"].Tensor)
     if "tensorflow" in sys.modules:

@@ -1,6 +1,8 @@
 """A pytest plugin (loaded by pyproject's addopts) for tests and doctests alike:
-doctests see the whole public API, and every test starts with fresh automatic names
-and the default image data format."""
+doctests see the whole public API, and every test starts with fresh automatic names,
+the default image data format, the engine it started with, `verbose="auto"` meaning 0
+(as R keras3 under testthat: no progress bars in expected outputs), and no downloads
+(RSTYLE_KERAS_OFFLINE=1: the same results with or without a network)."""
 
 import os
 
@@ -8,13 +10,17 @@ import numpy as np
 import pytest
 
 import rstyle_keras
+from rstyle_keras import engine
 from rstyle_keras.core import config
 
 
 @pytest.fixture(autouse=True)
 def _fresh_session(monkeypatch):
-    rstyle_keras.clear_session()
+    rstyle_keras.clear_session(free_memory=False)
     monkeypatch.setattr(config, "_settings", dict(config.DEFAULTS))
+    monkeypatch.setattr(engine, "_engine", engine._engine)
+    monkeypatch.setenv("RSTYLE_KERAS_VERBOSE", "0")
+    monkeypatch.setenv("RSTYLE_KERAS_OFFLINE", "1")  # what a test downloads must not depend on
     yield
 
 

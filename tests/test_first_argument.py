@@ -6,7 +6,6 @@ import pytest
 from rstyle_keras import (
     AveragePooling2D,
     KerasTensor,
-    Layer,
     Sequential,
     Tensor,
     c,
@@ -18,6 +17,7 @@ from rstyle_keras import (
     op_array,
     op_reshape,
 )
+from rstyle_keras.core.layers import Layer  # the core's base class (rstyle_keras.Layer is R's)
 
 
 def image(n=4):

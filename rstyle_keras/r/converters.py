@@ -12,6 +12,8 @@ wrappers convert each argument before Keras sees it. These do the same, by name:
 | as_tuple                | 1, c(1, 2)               | (1,), (1, 2)                       |
 | as_scalar_or_tuple      | 0.5, c(-0.2, 0.3)        | 0.5, (-0.2, 0.3)                   |
 | as_axis                 | 2, -1, c(2, 3)           | 1, -1, [1, 2]  (1-based; 0: error) |
+| as_index                | 1, -1                    | 0, -1          (1-based; 0: error) |
+| as_list                 | "accuracy", c("a", "b")  | ["accuracy"], ["a", "b"]           |
 | normalize_shape         | 10, c(28, NA, 1)         | (10,), (28, None, 1)               |
 | normalize_target_shape  | c(NA, 4)                 | (-1, 4)                            |
 | normalize_padding_2d    | 1, c(1, 2), list(c(1, 2), c(3, 4)) | 1, (1, 2), ((1, 2), (3, 4)) |
@@ -132,6 +134,34 @@ def as_axis(value, name: str):
     return axis - 1 if axis > 0 else axis
 
 
+def as_index(value, name: str):
+    """A 1-based R index (or epoch) as Python's 0-based one: 1 -> 0, -1 stays -1 (the last);
+    0 is an error. Vectors (tuples) convert item by item."""
+    if value is None:
+        return None
+    if isinstance(value, SEQUENCES[1:]):
+        items = [as_index(v, name) for v in _items(value)]
+        return items[0] if len(items) == 1 else items
+    if not _is_number(value):
+        return value
+    index = _whole(value, name, "an integer index (1-based: 1 is the first, -1 the last)")
+    if index == 0:
+        raise ValueError(
+            f"`{name}` is 1-based, as in R: 1 is the first and -1 the last; received {name}=0."
+        )
+    return index - 1 if index > 0 else index
+
+
+def as_list(value, name: str):
+    """R's `as_list()`: None stays None; a list or dict stays; a vector (tuple) or a single
+    value becomes a list (`metrics = "accuracy"` is `["accuracy"]`)."""
+    if value is None or isinstance(value, (list, dict)):
+        return value
+    if isinstance(value, (tuple, range, np.ndarray)):
+        return _items(value)
+    return [value]
+
+
 def normalize_shape(value, name: str):
     """A shape as a tuple of ints, with None (or NA/NaN) for an unknown size."""
     if value is None:
@@ -197,7 +227,7 @@ CONVERTERS = {
     f.__name__: f
     for f in (
         as_integer, as_nullable_integer, as_integer_tuple, as_integer_tuple_forced, as_tuple,
-        as_scalar_or_tuple, as_axis, normalize_shape, normalize_target_shape,
+        as_scalar_or_tuple, as_axis, as_index, as_list, normalize_shape, normalize_target_shape,
         normalize_padding_2d, normalize_padding_3d, normalize_cropping_2d,
         normalize_cropping_3d,
     )

@@ -14,7 +14,9 @@ built on one generic path:
 Kinds of first argument (R keras3's bodies): "layer" (`object`), "merge" (`inputs, ...`:
 unnamed extra arguments are more inputs), "inputs" (`inputs` unpacked into the call, as
 multi-head attention takes query, value, key), "cells" (`cells, ...`), and
-"constructor" (no first argument: the layer itself).
+"constructor" (no first argument: the layer itself). `LayerSpec` is the shared
+`rstyle_keras.r.functions.FunctionSpec` (R's argument matching, signature, docs) with the
+first argument apart.
 
 Examples:
     >>> clear_session()
@@ -28,67 +30,40 @@ Examples:
 
 from __future__ import annotations
 
-import ast
-from functools import cached_property
-
 from .. import keras_adapter
 from ..core import layers as core_layers
 from ..dispatch import composable, compose_layer, engine_for, engine_of, keras, refuse
 from ..engine import core_lacks
 from .converters import CONVERTERS, DOTS_CONVERTERS
+from .functions import REQUIRED as REQUIRED  # the base's, also known here
+from .functions import FunctionSpec, RFunction
 from .layer_table import LAYERS
-
-
-class _Required:
-    """The default of an argument that R requires (R's missing argument)."""
-
-    def __repr__(self):
-        return "<required>"
-
-
-REQUIRED = _Required()
 
 RENAMES = {"layer_lambda": {"f": "function"}}  # R's name -> Keras's
 FIRST = {"layer": "object", "merge": "inputs", "inputs": "inputs", "cells": "cells",
          "constructor": None}  # the first argument of each kind
 
 
-def split_params(params: str) -> list[tuple]:
-    """'units, activation=None, ...' -> [(name, default's source or None), ...]."""
-    items, depth, start = [], 0, 0
-    for i, ch in enumerate(params + ","):
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if ch == "," and depth == 0:
-            items.append(params[start:i].strip())
-            start = i + 1
-    return [
-        (name.strip(), default.strip() if eq else None)
-        for name, eq, default in (item.partition("=") for item in items if item)
-    ]
-
-
-class LayerSpec:
+class LayerSpec(FunctionSpec):
     """One catalogue row: what a layer function makes, and R's rules for its arguments."""
 
+    converter_registry = CONVERTERS
+    dots_converters = DOTS_CONVERTERS  # R's `...` of every layer
+
     def __init__(self, r_name, keras_class, kind, params, converters):
-        self.r_name, self.keras_class, self.kind = r_name, keras_class, kind
         self.first = FIRST[kind]
-        self.converters = {arg: CONVERTERS[conv] for arg, conv in converters.items()}
+        self.keras_class = keras_class
+        super().__init__(r_name, keras_class, kind, params, converters)
         self.renames = RENAMES.get(r_name, {})
-        items = [(n, d) for n, d in split_params(params) if n != self.first]
-        names = [n for n, _ in items]
-        dots = names.index("...") if "..." in names else len(names)
-        self.defaults_source = {n: d for n, d in items if n != "..."}
-        self.names = frozenset(self.defaults_source)
-        self.has_dots = "..." in names
-        # R matches these by position; those after `...` only by name. Merge and cell
-        # functions take every extra positional argument as one more input or cell.
-        self.positional = () if kind in ("merge", "cells") else tuple(names[:dots])
-        self.required = tuple(n for n, d in items[:dots] if d is None and n != "...")
-        self.keyword_required = tuple(n for n, d in items[dots + 1:] if d is None)
+        if kind in ("merge", "cells"):
+            # Merge and cell functions take every extra positional argument as one more
+            # input or cell: their other arguments are named.
+            self.positional = ()
         core = getattr(core_layers, keras_class, None)
         self.core_class = core if isinstance(core, type) else None
+
+    def _items(self, items: list[tuple]) -> list[tuple]:
+        return [(n, d) for n, d in items if n != self.first]  # the first argument apart
 
     def layer_class(self, engine: str, first=None):
         if engine == "numpy":
@@ -117,55 +92,46 @@ class LayerSpec:
                 f"after `{self.first}` ({', '.join(self.positional)}); received {len(args)}. "
                 f"Name the others."
             )
-        given = dict(zip(self.positional, args))
-        for name, value in kwargs.items():
-            if name in given:
-                raise TypeError(f"{self.r_name}() got multiple values for `{name}`.")
-            if not self.has_dots and name not in self.names:
-                raise TypeError(
-                    f"{self.r_name}() has no argument `{name}`; its arguments are "
-                    f"{', '.join(self.defaults_source)}."
-                )
-            given[name] = value
-        return first, more, given
+        return first, more, self.match_named(dict(zip(self.positional, args)), kwargs)
 
-    def arguments(self, given: dict) -> dict:
-        """The class's keyword arguments: the given ones (R keras3 forwards only what the
-        call names), each through its R converter (the row's, else the standard one of R's
-        `...`: a row may convert an argument that only `...` carries, as `input_length`)."""
-        for name in (*self.required, *self.keyword_required):
-            if name not in given:
-                raise TypeError(f"{self.r_name}(): argument `{name}` is missing, with no default.")
-        out = {}
-        for name, value in given.items():
-            convert = self.converters.get(name) or DOTS_CONVERTERS.get(name)
-            out[self.renames.get(name, name)] = value if convert is None else convert(value, name)
-        return out
-
-    @cached_property
-    def signature(self):
-        """R's signature as a Python one (built when asked: `inspect` and the literal
-        defaults cost import time)."""
+    def leading_parameters(self) -> list:
         import inspect
 
         P = inspect.Parameter
         params = [P(self.first, P.POSITIONAL_OR_KEYWORD, default=None)] if self.first else []
         if self.kind in ("merge", "cells"):
             params.append(P(f"more_{self.first}", P.VAR_POSITIONAL))
-        kind = P.KEYWORD_ONLY if self.kind in ("merge", "cells") else P.POSITIONAL_OR_KEYWORD
+        return params
+
+    def doc(self) -> str:
+        core = f"; under the \"numpy\" engine, the core's {self.core_class.__name__}" \
+            if self.core_class else ""
+        lines = [
+            f"R keras3's `{self.r_name}()`: makes `keras.layers.{self.keras_class}`{core}.",
+            "",
+            "Arguments (R's names, order and defaults; `<required>` has no default):",
+        ]
+        first = {"layer": "object: None, a Sequential model, a KerasTensor, or data.",
+                 "merge": "inputs, ...: the tensors to merge (a list, or one per argument).",
+                 "inputs": "inputs: the tensors the layer is called on (a list), or None.",
+                 "cells": "cells, ...: the RNN cells to stack.",
+                 "constructor": None}[self.kind]
+        if first:
+            lines.append(f"    {first}")
         for name, source in self.defaults_source.items():
-            if name not in self.positional:
-                kind = P.KEYWORD_ONLY
-            if source is not None:
-                default = ast.literal_eval(source)
-            elif kind is P.KEYWORD_ONLY or not params:
-                default = P.empty  # Python can say it is required
-            else:
-                default = REQUIRED  # after `object=None`, Python needs a default to show
-            params.append(P(name, kind, default=default))
-        if self.has_dots:
-            params.append(P("kwargs", P.VAR_KEYWORD))
-        return inspect.Signature(params)
+            conv = self.converters.get(name)
+            note = f" (R-style values converted by {conv.__name__})" if conv else ""
+            lines.append(f"    {name}: default {source or '<required>'}{note}.")
+        lines += [
+            "    **kwargs: R's `...`: input_shape, batch_size, dtype, name, trainable, ...",
+            "",
+            "Value: by the first argument, as in R keras3: None -> the layer; a Sequential",
+            "model -> the model, with the layer added; a KerasTensor -> its symbolic output;",
+            "data (a tensor, NumPy array or list) -> the computed result.",
+            "",
+            keras_adapter.keras_doc(self.keras_class),
+        ]
+        return "\n".join(lines)
 
 
 # -- the generic path, one builder per kind -------------------------------------------------
@@ -210,67 +176,9 @@ def build_constructor(spec: LayerSpec, first, more, given):
 BUILDERS = {"layer": build_layer, "merge": build_merge, "inputs": build_unpacked,
             "cells": build_cells, "constructor": build_constructor}
 
-
-class RFunction:
-    """An R keras3 function: callable with R's argument rules, with R's signature, and
-    documentation that adds the installed Keras class's own docstring (read from Keras
-    when asked, not at import)."""
-
-    def __init__(self, spec: LayerSpec):
-        self.spec = spec
-        self._build = BUILDERS[spec.kind]
-        self.__name__ = self.__qualname__ = spec.r_name
-        self.__module__ = __name__
-
-    def __call__(self, *args, **kwargs):
-        spec = self.spec
-        return self._build(spec, *spec.bind(args, kwargs))
-
-    @property
-    def __signature__(self):
-        return self.spec.signature
-
-    def __get__(self, instance, owner=None):  # a routine to pydoc and inspect
-        return self
-
-    def __repr__(self) -> str:
-        return f"<R function {self.__name__}{self.__signature__}>"
-
-    @property
-    def __doc__(self) -> str:
-        spec = self.spec
-        core = f"; under the \"numpy\" engine, the core's {spec.core_class.__name__}" \
-            if spec.core_class else ""
-        lines = [
-            f"R keras3's `{spec.r_name}()`: makes `keras.layers.{spec.keras_class}`{core}.",
-            "",
-            "Arguments (R's names, order and defaults; `<required>` has no default):",
-        ]
-        first = {"layer": "object: None, a Sequential model, a KerasTensor, or data.",
-                 "merge": "inputs, ...: the tensors to merge (a list, or one per argument).",
-                 "inputs": "inputs: the tensors the layer is called on (a list), or None.",
-                 "cells": "cells, ...: the RNN cells to stack.",
-                 "constructor": None}[spec.kind]
-        if first:
-            lines.append(f"    {first}")
-        for name, source in spec.defaults_source.items():
-            conv = spec.converters.get(name)
-            note = f" (R-style values converted by {conv.__name__})" if conv else ""
-            lines.append(f"    {name}: default {source or '<required>'}{note}.")
-        lines += [
-            "    **kwargs: R's `...`: input_shape, batch_size, dtype, name, trainable, ...",
-            "",
-            "Value: by the first argument, as in R keras3: None -> the layer; a Sequential",
-            "model -> the model, with the layer added; a KerasTensor -> its symbolic output;",
-            "data (a tensor, NumPy array or list) -> the computed result.",
-            "",
-            keras_adapter.keras_doc(spec.keras_class),
-        ]
-        return "\n".join(lines)
-
-
 SPECS = {row[0]: LayerSpec(*row) for row in LAYERS}
-FUNCTIONS = {name: RFunction(spec) for name, spec in SPECS.items()}
+FUNCTIONS = {name: RFunction(spec, BUILDERS[spec.kind], __name__)
+             for name, spec in SPECS.items()}
 globals().update(FUNCTIONS)
 
 __all__ = sorted(FUNCTIONS)

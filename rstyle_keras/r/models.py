@@ -6,9 +6,12 @@ Keras, the core's -> the core), else on `config_engine()`.
 
 from __future__ import annotations
 
+import sys
+
+from ..core import naming
 from ..core.layers.input_layer import InputLayer
 from ..core.models import Functional, Sequential
-from ..dispatch import engine_for, keras
+from ..dispatch import engine_for, keras, keras_loaded
 from .converters import as_nullable_integer, normalize_shape
 
 # keras_input()'s arguments and their converters (R keras3's keras_input()).
@@ -146,3 +149,22 @@ def keras_model(inputs=None, outputs=None, **kwargs):
     if engine_for(first) == "keras":
         return keras().Model(inputs=inputs, outputs=outputs, **kwargs)
     return Functional(inputs, outputs, **kwargs)
+
+
+def clear_session(free_memory=True):
+    """Reset the automatic names (the next layer is `dense` again, not `dense_3`) and, when
+    Keras is in use, Keras's session as `keras.utils.clear_session()` does.
+
+    Arguments:
+        free_memory: also collect garbage (Keras's argument).
+
+    Value: None, called for its effect.
+
+    Examples:
+        >>> clear_session()
+        >>> layer_average_pooling_2d(pool_size=2).name
+        'average_pooling2d'
+    """
+    naming.clear_session()
+    if keras_loaded() or "keras" in sys.modules:  # Keras in use, through us or directly
+        keras().utils.clear_session(free_memory=free_memory)
