@@ -43,9 +43,10 @@ Memory. Scratch is a row or two per chunk, at most 1/16 of the input. An output 
 32 MB or more lives in an anonymous memory map, and when nothing references an output
 any more its map is kept (at most two unused ones, the most recently freed) for the next
 output of the same size (`_output`): glibc's malloc maps blocks that large afresh for
-every array, and the kernel would zero each page on first touch (on 2 cores, a plain copy
-into a fresh 103 MB array took 20 ms, longer than TensorFlow's whole pooling, whose
-allocator keeps its memory). `release_outputs()` lets the unused maps go.
+every array, and the operating system zeroes each new page on first touch (on 2 cores, a
+plain copy into a fresh 103 MB array took 16-20 ms, longer than TensorFlow's whole
+pooling of case 2, whose allocator keeps its memory). `release_outputs()` lets the
+unused maps go.
 
 Sums: float32 windows of up to 8 cells per pass (kd*kh rows, kw columns) are summed in
 float32, as Keras does; longer windows are summed in float64, so large windows and large
@@ -66,7 +67,7 @@ import weakref
 
 import numpy as np
 
-__all__ = ["available", "kernels", "pool", "supports"]
+__all__ = ["available", "kernels", "pool", "release_outputs", "supports"]
 
 # A pass longer than this many cells sums float32 in float64 (see the module docstring).
 _F32_CHAIN_MAX = 8
@@ -77,8 +78,8 @@ _CHUNKS_PER_THREAD = 16
 
 # Outputs of at least this many bytes reuse the memory of an earlier output that nothing
 # references any more (see _output); glibc's malloc maps blocks this large afresh for each
-# array (up to 32 MB it reuses freed heap memory itself), and the kernel then zeroes
-# every page on first touch.
+# array (up to 32 MB it reuses freed heap memory itself), and the operating system then
+# zeroes every page on first touch.
 _REUSE_MIN_BYTES = 32 << 20
 # At most this many such blocks are kept while unused.
 _REUSE_MAX_IDLE = 2
