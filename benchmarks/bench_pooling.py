@@ -72,9 +72,9 @@ def pool(*args):
         else:
             os.environ["RSTYLE_KERAS_KERNELS"] = before
 
-# Threads for torch, TensorFlow and np-copy: every core (--threads to change); numba
-# and JAX use every core by default.
-THREADS = os.cpu_count() or 1
+# Threads for torch, TensorFlow and np-copy: every core this process may use (--threads to
+# change; `taskset` limits it); numba and JAX use every core by default.
+THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 CASES = {
     1: ((32, 112, 112, 64), 2, 2, "valid", "average"),
     2: ((32, 112, 112, 64), 3, 1, "same", "average"),
@@ -260,13 +260,19 @@ def copy_speed(nbytes=256 << 20, repeats=7):
     return 2 * a.nbytes / statistics.median(times)
 
 
-def interleaved(calls, rounds, seed=0):
+def interleaved(calls, rounds, seed=0, gap=0.0):
     """Median seconds per contender; each round calls every contender once.
 
     The order is shuffled every round (seeded). With a fixed or rotated order each
     contender always follows the same one and inherits what it leaves behind: the
     kernel, always called right after the Keras eager layer, measured about 40% slower
     than our layer calling that same kernel; shuffled, the two agree.
+
+    With `gap`, each call starts that many seconds after the one before (untimed), so
+    that it does not run against the threads of the one before: OpenMP's worker threads
+    (torch's, and numba's on its default threading layer) spin for some milliseconds
+    after a parallel loop before they sleep. By default calls follow each other, as ops
+    in a model do (threads kept warm).
     """
     names = list(calls)
     for name in names:  # warm-up (jit compile, thread pools, caches)
@@ -278,6 +284,8 @@ def interleaved(calls, rounds, seed=0):
         order = names[:]
         shuffler.shuffle(order)
         for name in order:
+            if gap:
+                time.sleep(gap)
             t0 = time.perf_counter()
             calls[name]()
             times[name].append(time.perf_counter() - t0)
@@ -411,6 +419,14 @@ def main(argv=None):
         "--threads", type=int, default=None,
         help="threads for torch, TensorFlow and np-copy (default: every core)",
     )
+    ap.add_argument(
+        "--only", type=lambda v: set(v.split(",")), default=None,
+        help="time only these contenders (comma-separated; the NumPy kernel always runs)",
+    )
+    ap.add_argument(
+        "--gap", type=float, default=0.0,
+        help="milliseconds between calls, untimed (other contenders' threads settle)",
+    )
     args = ap.parse_args(argv)
     global THREADS
     THREADS = args.threads or THREADS
@@ -420,7 +436,8 @@ def main(argv=None):
 
     mods, missing = load_peers()
     print(
-        f"numpy {np.__version__}, python {sys.version.split()[0]}, cpus {os.cpu_count()}, "
+        f"numpy {np.__version__}, python {sys.version.split()[0]}, cpus {os.cpu_count()} "
+        f"({THREADS} usable), "
         f"peer threads {THREADS}"
     )
     versions = []
@@ -453,10 +470,12 @@ def main(argv=None):
             x = base if channels_last else np.ascontiguousarray(base.transpose(0, 3, 1, 2))
             fmt = "last" if channels_last else "first"
             calls, notes = make_contenders(mods, x, k, s, padding, mode, channels_last)
+            if args.only:  # the NumPy kernel stays: it is the reference
+                calls = {n: f for n, f in calls.items() if n in args.only or n == "kernel"}
             reference = calls["kernel"]()
             agree = check_agreement(calls, reference, channels_last)
             calls["np-copy"] = numpy_floor(x, reference.shape)
-            med = interleaved(calls, rounds)
+            med = interleaved(calls, rounds, gap=args.gap / 1e3)
             floor = (x.nbytes + reference.nbytes) / speed
             peers = {n: med[n] for n in PEERS if n in med}
             fastest = min(peers.values()) if peers else None

@@ -13,6 +13,7 @@ reason where numba is not installed. The knobs only steer the NumPy kernels.
 
 from __future__ import annotations
 
+import os
 import threading
 import zlib
 
@@ -380,16 +381,26 @@ def test_no_warning_from_windows_that_wrap_across_rows(knobs):
 @pytest.mark.parametrize("kernel_path", ["numpy"], indirect=True)  # a NumPy-path rule
 def test_thread_count_follows_the_work_not_just_the_cores(monkeypatch, kernel_path):
     # Each thread keeps a scratch arena of about 1 MB or more (1/10 of _BYTES_PER_THREAD):
-    # a 16-core machine gives a mid-size input the 2 threads a 2-core machine does, not
+    # a 16-core machine gives a mid-size input the 3 threads measured fastest there, not
     # 16 threads with arenas too small to work well; only large inputs get more.
-    monkeypatch.setattr(pk.os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(pk, "_cores", lambda: 16)
     assert pk._threads_for(pk._THREAD_MIN_BYTES - 1) == 1
-    assert pk._threads_for(25 << 20) == 2  # case 4's input
+    assert pk._threads_for(25 << 20) == 3  # case 4's input
     assert pk._threads_for(98 << 20) == min(pk._MAX_THREADS, (98 << 20) // pk._BYTES_PER_THREAD)
     for nbytes in (1 << 20, 25 << 20, 1 << 30):
         threads = pk._threads_for(nbytes)
-        assert threads == 2 or pk._budget(nbytes, threads) * 10 >= pk._BYTES_PER_THREAD
-    monkeypatch.setattr(pk.os, "cpu_count", lambda: 2)
+        floor = threads == pk._MIN_THREADS
+        assert floor or pk._budget(nbytes, threads) * 10 >= pk._BYTES_PER_THREAD
+    monkeypatch.setattr(pk, "_cores", lambda: 2)
     assert pk._threads_for(1 << 30) == 2
-    monkeypatch.setattr(pk.os, "cpu_count", lambda: 1)
+    assert pk._threads_for(25 << 20) == 2
+    monkeypatch.setattr(pk, "_cores", lambda: 1)
     assert pk._threads_for(1 << 30) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity on this OS")
+def test_cores_are_those_this_process_may_run_on(monkeypatch):
+    # `taskset -c 0,1` on a 16-core machine: 2 cores, as numba counts them.
+    monkeypatch.setattr(pk.os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(pk.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert pk._cores() == 2 and pk._thread_count() == 2

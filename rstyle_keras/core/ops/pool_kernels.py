@@ -64,9 +64,10 @@ _TINY_SIZE = 2048
 # threads beat 8 on every 103 MB case (1.1-1.6x) and 16 threads were slower still (the
 # threads take turns at the GIL between NumPy calls), see _threads_for.
 _MAX_THREADS = 4
-# One NumPy-kernel thread per this many input bytes (but 2 at least, and at most the
-# machine's cores and _MAX_THREADS); measured on 2 cores, see _threads_for.
+# One NumPy-kernel thread per this many input bytes (but _MIN_THREADS at least, and at
+# most the machine's cores and _MAX_THREADS); measured on 2 and 16 cores, see _threads_for.
 _BYTES_PER_THREAD = 10 << 20
+_MIN_THREADS = 3
 # A strided pass gathers each phase into a compact buffer first when one cell of it is
 # a contiguous run of this many bytes: longer runs are fast already, and single
 # elements gather no faster than they add.
@@ -114,12 +115,20 @@ def kernel_choice(x: np.ndarray, mode: str) -> str:
     return "numba" if _numba_ok and pool_kernels_numba.supports(x, mode) else "numpy"
 
 
+def _cores() -> int:
+    """Cores this process may run on (a `taskset` or container limit counts, as numba's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _thread_count() -> int:
-    return max(1, min(os.cpu_count() or 1, _MAX_THREADS))
+    return max(1, min(_cores(), _MAX_THREADS))
 
 
 def _threads_for(nbytes: int) -> int:
-    """Threads for an input of `nbytes`: two, or one per _BYTES_PER_THREAD if more.
+    """Threads for an input of `nbytes`: three, or one per _BYTES_PER_THREAD if more.
 
     The count follows the work, not the core count: each thread's scratch arena is cut
     so that all of them stay under 1/10 of the input, and a thread with a smaller arena
@@ -128,14 +137,16 @@ def _threads_for(nbytes: int) -> int:
     slower, case 7 2.1-3.1x and 3.3-4.9x, cases 1 and 3 up to 1.07x and 1.27x: the
     slowdown the issue measured on 16 cores. So a thread gets at least 1/10 of
     _BYTES_PER_THREAD (about 1 MB, where blocks stop costing extra), and inputs too small
-    for that keep the 2 threads of a 2-core machine whatever the core count. On 16 cores
+    for that keep 3 threads (2 on a 2-core machine) whatever the core count. On 16 cores
     (numpy 2.5, issue #12's seven cases, interleaved medians), 4 threads ran the five
-    103 MB cases 1.1-1.6x faster than 8 and 2-3x faster than 16; the 26 MB case took
-    about as long on 2 as on 4 threads, the 13 MB one least on 2.
+    103 MB cases 1.1-1.6x faster than 8 and 2-3x faster than 16; in a later sweep of 1 to
+    4 threads there, the 26 MB case (case 4) ran fastest on 3 (6.7 ms in both formats,
+    against 7.1 and 8.7 on 2 and 8.4-8.5 on 4), and so did the 13 MB one (case 7, 1.17
+    against 1.20-1.28 ms on 2 and 1.59 on 4).
     """
     if nbytes < _THREAD_MIN_BYTES:
         return 1
-    return max(1, min(_thread_count(), max(2, nbytes // _BYTES_PER_THREAD)))
+    return max(1, min(_thread_count(), max(_MIN_THREADS, nbytes // _BYTES_PER_THREAD)))
 
 
 def _budget(nbytes: int, threads: int) -> int:
