@@ -9,43 +9,72 @@ Run from the repository root (peers are optional; missing ones are reported):
 For each case (issue #4's table) and data format it times, in interleaved rounds
 (one call of every contender per round, in a fresh seeded random order each round), medians of:
 
-* ``kernel``: ``rstyle_keras.core.ops.pool_kernels.pool`` on a NumPy array;
+* ``numba``:  ``rstyle_keras.core.ops.pool_kernels_numba.pool``, the compiled kernels of the
+  ``fast`` extra (if numba is installed), on a NumPy array;
+* ``kernel``: ``rstyle_keras.core.ops.pool_kernels.pool`` with RSTYLE_KERAS_KERNELS=numpy: the
+  NumPy kernels, the fallback without numba;
 * ``layer``:  ``rstyle_keras.AveragePooling2D`` / ``MaxPooling2D`` called on it (if that
-  API is importable);
-* peers: ``torch`` (``F.avg_pool2d``/``max_pool2d``, 2 threads; channels_last memory
-  for channels_last data), ``tf`` (``tf.nn.avg_pool2d``/``max_pool2d``, 2 intra-op
-  threads), ``jax`` (``jax.jit`` of ``keras.ops.average_pool``/``max_pool``);
+  API is importable): what a user gets (numba for large inputs when it is installed);
+* peers: ``torch`` (``F.avg_pool2d``/``max_pool2d``, one thread per core; channels_last
+  memory for channels_last data), ``tf`` (``tf.nn.avg_pool2d``/``max_pool2d``, one
+  intra-op thread per core), ``jax`` (``jax.jit`` of ``keras.ops.average_pool``/``max_pool``
+  on the CPU);
 * ``keras``: the Keras 3 layer called eagerly on the NumPy array (JAX backend): what a
   Keras user gets.
 
 It prints each median, the ratio to the fastest peer, the ratio to the memory-bandwidth
-floor ((bytes in + bytes out) at the copy speed measured in this run), the kernel's
+floor ((bytes in + bytes out) at the copy speed measured in this run), the kernels'
 peak extra memory (tracemalloc, peak minus the output, as a fraction of the input) and
-the small-input cost, then checks issue #4's targets.
+the small-input cost, then checks issue #4's targets (NumPy kernel) and issue #12's
+(numba kernel: at most 1.0x the fastest peer; in fresh processes, its first-ever compile
+time and its first call with the cache warm, at most 0.5 s above a warm call).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import mmap
 import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("JAX_PLATFORMS", "cpu")  # the CPU, also where a GPU is installed
 
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 
-from rstyle_keras.core.ops.pool_kernels import pool, same_padding  # noqa: E402
+from rstyle_keras.core.ops import pool_kernels_numba  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import pool as auto_pool  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import same_padding  # noqa: E402
 
-THREADS = 2
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
+
+
+def pool(*args):
+    """The NumPy kernels, whatever is installed (RSTYLE_KERAS_KERNELS=numpy for the call)."""
+    before = os.environ.get("RSTYLE_KERAS_KERNELS")
+    os.environ["RSTYLE_KERAS_KERNELS"] = "numpy"
+    try:
+        return auto_pool(*args)
+    finally:
+        if before is None:
+            del os.environ["RSTYLE_KERAS_KERNELS"]
+        else:
+            os.environ["RSTYLE_KERAS_KERNELS"] = before
+
+# Threads for torch, TensorFlow and np-copy: every core this process may use (--threads to
+# change; `taskset` limits it); numba and JAX use every core by default.
+THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 CASES = {
     1: ((32, 112, 112, 64), 2, 2, "valid", "average"),
     2: ((32, 112, 112, 64), 3, 1, "same", "average"),
@@ -90,6 +119,10 @@ def load_peers():
         mods["keras"] = keras
     except Exception as e:  # noqa: BLE001
         missing["jax"] = missing["keras"] = f"{type(e).__name__}: {e}"
+    if pool_kernels_numba.available():
+        mods["numba"] = pool_kernels_numba
+    else:
+        missing["numba"] = "numba is not installed (the fast extra)"
     try:
         from rstyle_keras import AveragePooling2D, MaxPooling2D
 
@@ -104,6 +137,9 @@ def make_contenders(mods, x, k, s, padding, mode, channels_last):
     fmt = "channels_last" if channels_last else "channels_first"
     calls, notes = {}, {}
     calls["kernel"] = lambda: pool(x, mode, (k, k), (s, s), padding, channels_last)
+    if "numba" in mods:
+        nb = mods["numba"]
+        calls["numba"] = lambda: nb.pool(x, mode, (k, k), (s, s), padding, channels_last)
 
     if "layer" in mods:
         avg_cls, max_cls = mods["layer"]
@@ -224,13 +260,19 @@ def copy_speed(nbytes=256 << 20, repeats=7):
     return 2 * a.nbytes / statistics.median(times)
 
 
-def interleaved(calls, rounds, seed=0):
+def interleaved(calls, rounds, seed=0, gap=0.0):
     """Median seconds per contender; each round calls every contender once.
 
     The order is shuffled every round (seeded). With a fixed or rotated order each
     contender always follows the same one and inherits what it leaves behind: the
     kernel, always called right after the Keras eager layer, measured about 40% slower
     than our layer calling that same kernel; shuffled, the two agree.
+
+    With `gap`, each call starts that many seconds after the one before (untimed), so
+    that it does not run against the threads of the one before: OpenMP's worker threads
+    (torch's, and numba's on its default threading layer) spin for some milliseconds
+    after a parallel loop before they sleep. By default calls follow each other, as ops
+    in a model do (threads kept warm).
     """
     names = list(calls)
     for name in names:  # warm-up (jit compile, thread pools, caches)
@@ -242,22 +284,37 @@ def interleaved(calls, rounds, seed=0):
         order = names[:]
         shuffler.shuffle(order)
         for name in order:
+            if gap:
+                time.sleep(gap)
             t0 = time.perf_counter()
             calls[name]()
             times[name].append(time.perf_counter() - t0)
     return {name: statistics.median(v) for name, v in times.items()}
 
 
-def peak_extra(x, mode, k, s, padding, channels_last):
-    """Peak memory of one kernel call beyond its output, as a fraction of the input."""
+def peak_extra(x, mode, k, s, padding, channels_last, fn=None):
+    """Peak memory of one kernel call beyond its output, as a fraction of the input.
+
+    For the numba kernels this counts their scratch, which is NumPy-allocated; the
+    compiled loops allocate nothing. An output of 32 MB or more is a memory map of theirs
+    (reused from an earlier output when one is unused), which tracemalloc does not see,
+    so it is not subtracted either.
+    """
+    fn = fn or pool
     gc.collect()
     tracemalloc.start()
     try:
-        out = pool(x, mode, (k, k), (s, s), padding, channels_last)
+        out = fn(x, mode, (k, k), (s, s), padding, channels_last)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return (peak - out.nbytes) / x.nbytes
+    root = out
+    while isinstance(root, np.ndarray) and root.base is not None:
+        root = root.base
+    if isinstance(root, memoryview):
+        root = root.obj
+    traced_out = 0 if isinstance(root, mmap.mmap) else out.nbytes
+    return (peak - traced_out) / x.nbytes
 
 
 def per_call(fn, min_time=0.2, repeats=7):
@@ -280,6 +337,66 @@ def per_call(fn, min_time=0.2, repeats=7):
     return statistics.median(samples)
 
 
+FRESH = r"""
+import os, sys, time
+t0 = time.perf_counter()
+import numpy as np
+import rstyle_keras
+from rstyle_keras.core.ops import pool_kernels_numba
+t1 = time.perf_counter()
+x = np.random.default_rng(7).standard_normal((128, 28, 28, 32), dtype=np.float32)
+t2 = time.perf_counter()
+pool_kernels_numba.pool(x, "average", (2, 2), (2, 2), "valid", True)
+t3 = time.perf_counter()
+warm = []
+for _ in range(5):
+    t = time.perf_counter()
+    pool_kernels_numba.pool(x, "average", (2, 2), (2, 2), "valid", True)
+    warm.append(time.perf_counter() - t)
+print(t1 - t0, t3 - t2, sorted(warm)[2])
+"""
+
+
+def fresh_process_times():
+    """Seconds: first-ever compile, and first vs warm call with the cache warm.
+
+    Two fresh processes share an empty NUMBA_CACHE_DIR: the first compiles (and writes
+    the cache), the second loads from it. Each times `import rstyle_keras`, its first
+    call and a warm call.
+    """
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache, "PYTHONPATH": ROOT}
+        runs = []
+        for _ in range(2):
+            out = subprocess.run(
+                [sys.executable, "-c", FRESH], env=env, capture_output=True, text=True,
+                check=True, cwd=ROOT,
+            ).stdout.split()
+            runs.append([float(v) for v in out])
+    (_, compile_first, warm0), (imp, first, warm) = runs
+    return {
+        "compile": compile_first - warm0, "first": first, "warm": warm,
+        "overhead": first - warm, "import": imp,
+    }
+
+
+def print_table(table):
+    """The runs side by side, as the README quotes them (ms; numba over the fastest peer)."""
+    print("summary (median ms):")
+    print(
+        "| case | format | numba | NumPy kernel | torch | tf | jax | numba ÷ fastest peer "
+        "| numba extra memory | NumPy extra memory |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for case, fmt, med, fastest, extra, nb_extra in table:
+        cells = [f"{med[n] * 1e3:.2f}" if n in med else "-" for n in
+                 ("numba", "kernel", "torch", "tf", "jax")]
+        ratio = f"{med['numba'] / fastest:.2f}" if "numba" in med and fastest else "-"
+        nbx = "-" if nb_extra is None else f"{nb_extra:.3f}"
+        print(f"| {case} | {fmt} | " + " | ".join(cells) + f" | {ratio} | {nbx} | {extra:.3f} |")
+    print()
+
+
 # -------------------------------------------------------------------------- report
 
 
@@ -295,13 +412,34 @@ def main(argv=None):
     ap.add_argument(
         "--formats", default="both", choices=["both", "last", "first"], help="data formats"
     )
+    ap.add_argument(
+        "--no-fresh", action="store_true", help="skip the fresh-process numba compile/load timing"
+    )
+    ap.add_argument(
+        "--threads", type=int, default=None,
+        help="threads for torch, TensorFlow and np-copy (default: every core)",
+    )
+    ap.add_argument(
+        "--only", type=lambda v: set(v.split(",")), default=None,
+        help="time only these contenders (comma-separated; the NumPy kernel always runs)",
+    )
+    ap.add_argument(
+        "--gap", type=float, default=0.0,
+        help="milliseconds between calls, untimed (other contenders' threads settle)",
+    )
     args = ap.parse_args(argv)
+    global THREADS
+    THREADS = args.threads or THREADS
     rounds = args.rounds or (5 if args.quick else 15)
     cases = [int(c) for c in args.cases.split(",") if c.strip()]
     formats = {"both": [True, False], "last": [True], "first": [False]}[args.formats]
 
     mods, missing = load_peers()
-    print(f"numpy {np.__version__}, python {sys.version.split()[0]}, cpus {os.cpu_count()}")
+    print(
+        f"numpy {np.__version__}, python {sys.version.split()[0]}, cpus {os.cpu_count()} "
+        f"({THREADS} usable), "
+        f"peer threads {THREADS}"
+    )
     versions = []
     for name in ("torch", "tf", "jax", "keras"):
         if name in mods:
@@ -309,6 +447,10 @@ def main(argv=None):
     print("peers: " + (", ".join(versions) or "none"))
     for name, why in missing.items():
         print(f"missing: {name} ({why})")
+    if "numba" in mods:
+        import numba
+
+        print(f"numba {numba.__version__}, {numba.get_num_threads()} threads")
     speed = copy_speed(64 << 20 if args.quick else 256 << 20)
     print(f"copy speed (bytes read + written): {speed / 1e9:.1f} GB/s; rounds: {rounds}")
     print()
@@ -319,6 +461,7 @@ def main(argv=None):
     )
     failures = []
     summary = []
+    table = []
     for case in cases:
         shape, k, s, padding, mode = CASES[case]
         rng = np.random.default_rng(case)
@@ -327,20 +470,25 @@ def main(argv=None):
             x = base if channels_last else np.ascontiguousarray(base.transpose(0, 3, 1, 2))
             fmt = "last" if channels_last else "first"
             calls, notes = make_contenders(mods, x, k, s, padding, mode, channels_last)
+            if args.only:  # the NumPy kernel stays: it is the reference
+                calls = {n: f for n, f in calls.items() if n in args.only or n == "kernel"}
             reference = calls["kernel"]()
             agree = check_agreement(calls, reference, channels_last)
             calls["np-copy"] = numpy_floor(x, reference.shape)
-            med = interleaved(calls, rounds)
+            med = interleaved(calls, rounds, gap=args.gap / 1e3)
             floor = (x.nbytes + reference.nbytes) / speed
             peers = {n: med[n] for n in PEERS if n in med}
             fastest = min(peers.values()) if peers else None
             extra = peak_extra(x, mode, k, s, padding, channels_last)
+            nb_extra = None
+            if "numba" in med:
+                nb_extra = peak_extra(x, mode, k, s, padding, channels_last, mods["numba"].pool)
             title = (
                 f"case {case}: {mode} pool {k} stride {s} {padding}, input {shape} channels_{fmt}"
             )
             print(title)
             print(header)
-            for name in ("kernel", "layer", "torch", "tf", "jax", "keras", "np-copy"):
+            for name in ("numba", "kernel", "layer", "torch", "tf", "jax", "keras", "np-copy"):
                 if name not in med:
                     why = notes.get(name) or missing.get(name)
                     if why:
@@ -354,6 +502,8 @@ def main(argv=None):
                 f"     kernel peak extra memory: {extra:.3f} of input; floor {floor * 1e3:.2f} ms"
                 + (f"; DISAGREES with {bad}" if bad else "")
             )
+            if nb_extra is not None:
+                print(f"     numba kernel peak extra memory: {nb_extra:.3f} of input")
             if fastest:
                 print(
                     f"     np-copy (no math at all) takes {med['np-copy'] / (1.5 * fastest):.0%}"
@@ -362,13 +512,19 @@ def main(argv=None):
             print()
             t = med["kernel"]
             checks = []
+            if "numba" in med and fastest is not None:
+                tn = med["numba"]
+                checks.append(("numba <= 1.0x fastest peer", tn <= fastest, tn / fastest))
+            if nb_extra is not None and case in MEMORY_CASES:
+                checks.append(("numba extra memory <= 1/8", nb_extra <= 0.125, nb_extra))
             if fastest is not None:
-                checks.append(("<= 1.5x fastest peer", t <= 1.5 * fastest, t / fastest))
+                checks.append(("kernel <= 1.5x fastest peer", t <= 1.5 * fastest, t / fastest))
             if "keras" in med:
                 checks.append(("faster than Keras eager", t < med["keras"], t / med["keras"]))
             if case in MEMORY_CASES:
                 checks.append(("extra memory <= 1/8", extra <= 0.125, extra))
             summary.append((case, fmt, checks))
+            table.append((case, fmt, med, fastest, extra, nb_extra))
             for what, ok, _ in checks:
                 if not ok:
                     failures.append(f"case {case} channels_{fmt}: {what}")
@@ -396,6 +552,19 @@ def main(argv=None):
         failures.append(f"small input: {small_key} {small[small_key] * 1e6:.1f} us > 20 us")
     print()
 
+    print_table(table)
+    if "numba" in mods and not args.no_fresh:
+        fresh = fresh_process_times()
+        print(
+            "numba in fresh processes (case 7 input, average 2x2): first-ever compile "
+            f"{fresh['compile']:.1f} s; with the cache warm, first call {fresh['first']:.3f} s, "
+            f"a warm call {fresh['warm'] * 1e3:.2f} ms, so {fresh['overhead']:.3f} s above "
+            f"a warm call (import rstyle_keras {fresh['import'] * 1e3:.0f} ms)"
+        )
+        fresh_ok = fresh["overhead"] <= 0.5
+        if not fresh_ok:
+            failures.append(f"numba first call {fresh['overhead']:.3f} s above a warm call")
+        print()
     print("targets:")
     for case, fmt, checks in summary:
         parts = [f"{what}: {'ok' if ok else 'MISSED'} ({val:.2f})" for what, ok, val in checks]
@@ -404,6 +573,11 @@ def main(argv=None):
         f"  small input ({small_key}) <= 20 us: {'ok' if small_ok else 'MISSED'} "
         f"({small[small_key] * 1e6:.1f} us)"
     )
+    if "numba" in mods and not args.no_fresh:
+        print(
+            f"  numba first call (warm cache) <= 0.5 s above a warm call: "
+            f"{'ok' if fresh_ok else 'MISSED'} ({fresh['overhead']:.3f} s)"
+        )
     if "layer" not in small:
         print("  (the public layer was not importable: small-input target checked on the kernel)")
     print("ALL TARGETS MET" if not failures else "MISSED: " + "; ".join(failures))

@@ -53,8 +53,9 @@ def test_interleaved_runs_each_contender_every_round_in_varying_order():
 def test_a_small_run_prints_every_row_and_names_missing_peers():
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KERAS_BACKEND": "jax"}
     run = subprocess.run(
+        # --no-fresh: the fresh-process numba timing compiles from scratch (tens of seconds).
         [sys.executable, str(SCRIPT), "--quick", "--cases", "7", "--formats", "first",
-         "--rounds", "1"],
+         "--rounds", "1", "--no-fresh"],
         capture_output=True, text=True, env=env, timeout=600, cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
@@ -68,6 +69,7 @@ def test_a_small_run_prints_every_row_and_names_missing_peers():
     rows = [line.split() for line in out.splitlines() if line.startswith("   7 first")]
     names = {row[2] for row in rows}
     assert {"kernel", "layer", "np-copy"} <= names
+    assert ("numba" in names) == ("numba" not in missing)  # the compiled kernels' own row
     assert "np-copy (no math at all)" in out or not ({"torch", "tf", "jax"} - set(missing))
     assert "small input (1, 3, 3, 1)" in out
     assert "targets:" in out and ("ALL TARGETS MET" in out or "MISSED:" in out)

@@ -5,10 +5,15 @@
 pool). The `knobs` fixture shrinks its block size and thresholds so that small arrays
 hit block edges: sizes not divisible by the block, blocks of one row, windows larger
 than a block, batch 1, several threads.
+
+Every test runs on both kernel paths (the `kernel_path` fixture sets RSTYLE_KERAS_KERNELS):
+the NumPy kernels, and the compiled numba kernels (the `fast` extra), which skip with a
+reason where numba is not installed. The knobs only steer the NumPy kernels.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import zlib
 
@@ -18,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rstyle_keras.core.ops import pool_kernels as pk
+from rstyle_keras.core.ops import pool_kernels_numba as pkn
 from tests.reference_pooling import pool as reference_pool
 from tests.reference_pooling import same_padding as reference_same_padding
 
@@ -41,6 +47,15 @@ def set_knobs(monkeypatch, name):
         monkeypatch.setattr(pk, "_THREAD_MIN_BYTES", thread)
         monkeypatch.setattr(pk, "_GATHER_MAX", gather)
     pk._program.cache_clear()  # programs bake in the gather choice
+
+
+@pytest.fixture(autouse=True, params=["numpy", "numba"])
+def kernel_path(request, monkeypatch):
+    """Run the test on the NumPy kernels, then on the numba ones."""
+    if request.param == "numba" and not pkn.available():
+        pytest.skip("numba is not installed (the fast extra; CI installs it with the test extra)")
+    monkeypatch.setenv("RSTYLE_KERAS_KERNELS", request.param)
+    return request.param
 
 
 @pytest.fixture(params=list(KNOBS))
@@ -279,7 +294,12 @@ def pooling_problems(draw):
     return shape, mode, tuple(pool_size), tuple(strides), padding, channels_last, seed
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# kernel_path is function-scoped: it sets the same environment variable for every example.
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(pooling_problems(), st.sampled_from(["one-row-blocks", "odd-blocks", "tiny-path"]))
 def test_random_problems(problem, knob_name):
     shape, mode, pool_size, strides, padding, channels_last, seed = problem
@@ -318,7 +338,8 @@ def test_matches_keras_jax():
                 )
 
 
-def test_two_axis_float_inputs_take_the_flat_shift_path(monkeypatch):
+@pytest.mark.parametrize("kernel_path", ["numpy"], indirect=True)  # a NumPy-path check
+def test_two_axis_float_inputs_take_the_flat_shift_path(monkeypatch, kernel_path):
     calls = []
     real = pk._fast2d
 
@@ -355,3 +376,31 @@ def test_no_warning_from_windows_that_wrap_across_rows(knobs):
         for mode in ("average", "max"):
             check(x, mode, (1, 2), (1, 1), "valid", True)
             check(np.ascontiguousarray(np.moveaxis(x, -1, 1)), mode, (1, 2), (1, 1), "valid", False)
+
+
+@pytest.mark.parametrize("kernel_path", ["numpy"], indirect=True)  # a NumPy-path rule
+def test_thread_count_follows_the_work_not_just_the_cores(monkeypatch, kernel_path):
+    # Each thread keeps a scratch arena of about 1 MB or more (1/10 of _BYTES_PER_THREAD):
+    # a 16-core machine gives a mid-size input the 3 threads measured fastest there, not
+    # 16 threads with arenas too small to work well; only large inputs get more.
+    monkeypatch.setattr(pk, "_cores", lambda: 16)
+    assert pk._threads_for(pk._THREAD_MIN_BYTES - 1) == 1
+    assert pk._threads_for(25 << 20) == 3  # case 4's input
+    assert pk._threads_for(98 << 20) == min(pk._MAX_THREADS, (98 << 20) // pk._BYTES_PER_THREAD)
+    for nbytes in (1 << 20, 25 << 20, 1 << 30):
+        threads = pk._threads_for(nbytes)
+        floor = threads == pk._MIN_THREADS
+        assert floor or pk._budget(nbytes, threads) * 10 >= pk._BYTES_PER_THREAD
+    monkeypatch.setattr(pk, "_cores", lambda: 2)
+    assert pk._threads_for(1 << 30) == 2
+    assert pk._threads_for(25 << 20) == 2
+    monkeypatch.setattr(pk, "_cores", lambda: 1)
+    assert pk._threads_for(1 << 30) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity on this OS")
+def test_cores_are_those_this_process_may_run_on(monkeypatch):
+    # `taskset -c 0,1` on a 16-core machine: 2 cores, as numba counts them.
+    monkeypatch.setattr(pk.os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(pk.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert pk._cores() == 2 and pk._thread_count() == 2

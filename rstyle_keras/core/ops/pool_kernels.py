@@ -50,7 +50,9 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["pool", "same_padding"]
+from . import pool_kernels_numba
+
+__all__ = ["kernel_choice", "pool", "same_padding"]
 
 # Target size, in bytes, of a block's first intermediate (the result of the first pass).
 _BLOCK_BYTES = 1 << 20
@@ -58,7 +60,14 @@ _BLOCK_BYTES = 1 << 20
 _THREAD_MIN_BYTES = 1 << 20
 # Inputs with at most this many elements take the single-reduction path.
 _TINY_SIZE = 2048
-_MAX_THREADS = 8
+# At most this many NumPy-kernel threads, however many cores: measured on 16 cores, 4
+# threads beat 8 on every 103 MB case (1.1-1.6x) and 16 threads were slower still (the
+# threads take turns at the GIL between NumPy calls), see _threads_for.
+_MAX_THREADS = 4
+# One NumPy-kernel thread per this many input bytes (but _MIN_THREADS at least, and at
+# most the machine's cores and _MAX_THREADS); measured on 2 and 16 cores, see _threads_for.
+_BYTES_PER_THREAD = 10 << 20
+_MIN_THREADS = 3
 # A strided pass gathers each phase into a compact buffer first when one cell of it is
 # a contiguous run of this many bytes: longer runs are fast already, and single
 # elements gather no faster than they add.
@@ -68,9 +77,81 @@ _GATHER_MAX = 2048
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()
 
+# The compiled kernels (pool_kernels_numba, with the optional numba) take every input
+# the tiny path does not, unless RSTYLE_KERAS_KERNELS says otherwise. Measured on 2
+# cores (float32 channels_last, one call): at 2,560 elements numba 19 us against NumPy's
+# 33 us (2x2 average) and 71 us (3x3 max); at 32,768, 27 us against 65 us; the tiny path
+# itself costs about 7 us.
+_NUMBA_MIN_SIZE = _TINY_SIZE + 1
+_numba_ok: bool | None = None  # None: not checked yet
+
+
+def kernel_choice(x: np.ndarray, mode: str) -> str:
+    """The kernels `pool` uses for `x`: "numba" or "numpy".
+
+    RSTYLE_KERAS_KERNELS=numpy or =numba forces a choice (numba for every input it
+    supports, tiny ones included; an error if numba is not installed). Unset (or "auto"),
+    numba takes inputs of at least _NUMBA_MIN_SIZE elements when it is installed.
+    """
+    global _numba_ok
+    forced = os.environ.get("RSTYLE_KERAS_KERNELS", "auto")
+    if forced == "numpy":
+        return "numpy"
+    if forced == "numba":
+        if not pool_kernels_numba.available():
+            raise ImportError(
+                "RSTYLE_KERAS_KERNELS=numba, but numba is not installed; install the fast "
+                'extra (pip install "rstyle-keras[fast]") or unset RSTYLE_KERAS_KERNELS.'
+            )
+        return "numba" if pool_kernels_numba.supports(x, mode) else "numpy"
+    if forced != "auto":
+        raise ValueError(
+            f"RSTYLE_KERAS_KERNELS must be 'numpy', 'numba' or 'auto'; received {forced!r}."
+        )
+    if x.size < _NUMBA_MIN_SIZE:
+        return "numpy"
+    if _numba_ok is None:
+        _numba_ok = pool_kernels_numba.available() and pool_kernels_numba.loads()
+    return "numba" if _numba_ok and pool_kernels_numba.supports(x, mode) else "numpy"
+
+
+def _cores() -> int:
+    """Cores this process may run on (a `taskset` or container limit counts, as numba's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
 
 def _thread_count() -> int:
-    return max(1, min(os.cpu_count() or 1, _MAX_THREADS))
+    return max(1, min(_cores(), _MAX_THREADS))
+
+
+def _threads_for(nbytes: int) -> int:
+    """Threads for an input of `nbytes`: three, or one per _BYTES_PER_THREAD if more.
+
+    The count follows the work, not the core count: each thread's scratch arena is cut
+    so that all of them stay under 1/10 of the input, and a thread with a smaller arena
+    works on smaller blocks, with more Python (and GIL) per byte. On 2 cores, giving 2
+    threads the arena that 8 or 16 threads would get made case 4 1.9-2.3x and 2.9x
+    slower, case 7 2.1-3.1x and 3.3-4.9x, cases 1 and 3 up to 1.07x and 1.27x: the
+    slowdown the issue measured on 16 cores. So a thread gets at least 1/10 of
+    _BYTES_PER_THREAD (about 1 MB, where blocks stop costing extra), and inputs too small
+    for that keep 3 threads (2 on a 2-core machine) whatever the core count. On 16 cores
+    (numpy 2.5, issue #12's seven cases, interleaved medians), 4 threads ran the five
+    103 MB cases 1.1-1.6x faster than 8 and 2-3x faster than 16; in a later sweep of 1 to
+    4 threads there, the 26 MB case (case 4) ran fastest on 3 (6.7 ms in both formats,
+    against 7.1 and 8.7 on 2 and 8.4-8.5 on 4), and so did the 13 MB one (case 7, 1.17
+    against 1.20-1.28 ms on 2 and 1.59 on 4).
+    """
+    if nbytes < _THREAD_MIN_BYTES:
+        return 1
+    return max(1, min(_thread_count(), max(_MIN_THREADS, nbytes // _BYTES_PER_THREAD)))
+
+
+def _budget(nbytes: int, threads: int) -> int:
+    """Bytes of scratch per thread: all threads together at most 1/10 of the input."""
+    return max(nbytes // (10 * threads), 1 << 16)
 
 
 def _get_executor() -> ThreadPoolExecutor:
@@ -737,11 +818,9 @@ def _fast2d(x, out, mode, pool_size, strides, same, channels_last):
     pw = _axis_plan(X.shape[2], pool_size[1], strides[1], same)
     op = np.maximum if mode == "max" else np.add
     prob = _Fast2D(X, Y, op, mode == "average", ph, pw)
-    threads = _thread_count()
-    if x.nbytes < _THREAD_MIN_BYTES:
-        threads = 1
+    threads = _threads_for(x.nbytes)
     item = x.dtype.itemsize
-    budget = max(x.nbytes // (10 * threads), 1 << 16) // item
+    budget = _budget(x.nbytes, threads) // item
     target = max(1, _BLOCK_BYTES // item)
     while True:
         blocks, row_mode, size = prob.blocks(target)
@@ -784,6 +863,8 @@ def pool(
     of `x.dtype`; `x` is never written to. Average "same" divides by the number of real
     (unpadded) cells in each window; max "same" pads with cells that never win.
     """
+    if kernel_choice(x, mode) == "numba":
+        return pool_kernels_numba.pool(x, mode, pool_size, strides, padding, channels_last)
     if x.size <= _TINY_SIZE:
         return _tiny(x, mode, tuple(pool_size), tuple(strides), padding, channels_last)
     n = len(pool_size)
@@ -815,11 +896,9 @@ def pool(
     else:
         xv, ov = x[..., None], out[..., None]
 
-    threads = _thread_count()
-    if x.nbytes < _THREAD_MIN_BYTES:
-        threads = 1
+    threads = _threads_for(x.nbytes)
     # Extra memory is one arena per thread; keep it well under 1/8 of the input.
-    budget = max(x.nbytes // (10 * threads), 1 << 16)
+    budget = _budget(x.nbytes, threads)
     target = _BLOCK_BYTES
     for _ in range(4):
         blocks = _blocks(xv.shape, plans, (acc or dtype).itemsize, target)
