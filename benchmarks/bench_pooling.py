@@ -24,10 +24,11 @@ For each case (issue #4's table) and data format it times, in interleaved rounds
 
 It prints each median, the ratio to the fastest peer, the ratio to the memory-bandwidth
 floor ((bytes in + bytes out) at the copy speed measured in this run), the kernels'
-peak extra memory (tracemalloc, peak minus the output, as a fraction of the input) and
-the small-input cost, then checks issue #4's targets (NumPy kernel) and issue #12's
-(numba kernel: at most 1.0x the fastest peer; in fresh processes, its first-ever compile
-time and its first call with the cache warm, at most 0.5 s above a warm call).
+peak extra memory (tracemalloc, peak minus the output, as a fraction of the input), the
+small-input cost and each contender's fixed cost per call, then checks issue #4's targets
+(NumPy kernel) and issue #12's (numba kernel: at most 1.0x the fastest peer; in fresh
+processes, its first-ever compile time and its first call with the cache warm, at most
+0.5 s above a warm call).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 
 from rstyle_keras.core.ops import pool_kernels_numba  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import _cores, same_padding  # noqa: E402
 from rstyle_keras.core.ops.pool_kernels import pool as auto_pool  # noqa: E402
-from rstyle_keras.core.ops.pool_kernels import same_padding  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
 
@@ -74,7 +75,7 @@ def pool(*args):
 
 # Threads for torch, TensorFlow and np-copy: every core this process may use (--threads to
 # change; `taskset` limits it); numba and JAX use every core by default.
-THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+THREADS = _cores()
 CASES = {
     1: ((32, 112, 112, 64), 2, 2, "valid", "average"),
     2: ((32, 112, 112, 64), 3, 1, "same", "average"),
@@ -550,6 +551,16 @@ def main(argv=None):
     small_ok = small[small_key] <= 20e-6
     if not small_ok:
         failures.append(f"small input: {small_key} {small[small_key] * 1e6:.1f} us > 20 us")
+    print()
+
+    # What a call costs whatever its size, next to the peers': an input just above the tiny
+    # path (the smallest the numba kernels take), average 2x2, channels_last.
+    above = np.random.default_rng(0).standard_normal((1, 64, 64, 1), dtype=np.float32)
+    calls, _ = make_contenders(mods, above, 2, 2, "valid", "average", True)
+    print("fixed cost: input (1, 64, 64, 1), average 2x2, channels_last (per call):")
+    for name in ("numba", "kernel", "layer", "torch", "tf", "jax"):
+        if name in calls:
+            print(f"     {name:<7} {per_call(calls[name]) * 1e6:8.1f} us")
     print()
 
     print_table(table)

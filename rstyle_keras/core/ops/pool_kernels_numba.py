@@ -85,6 +85,9 @@ _CHUNKS_PER_THREAD = 4
 _REUSE_MIN_BYTES = 32 << 20
 # At most this many such blocks are kept while unused.
 _REUSE_MAX_IDLE = 2
+# Scratch sets of at most this many bytes are kept for later calls, at most this many sets.
+_KEEP_SCRATCH_BYTES = 1 << 20
+_KEEP_SCRATCH_SETS = 16
 _idle: list = []  # unused output blocks (mmap objects), the most recently freed last
 
 _kernels = None
@@ -137,10 +140,13 @@ def _build():
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
     global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical, edge
-    global chunk_function
-    from numba import njit, prange
+    global chunk_function, set_chunksize, num_threads, thread_count
+    from llvmlite import ir
+    from numba import get_num_threads, njit, prange
     from numba.core import cgutils, types
     from numba.extending import intrinsic
+
+    get_num_threads()  # starts numba's threading layer, whose functions the code below calls
 
 
     opts = dict(cache=True, nogil=True, error_model="numpy")
@@ -689,16 +695,52 @@ def _build():
 
         return fnty(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz), codegen
 
+    # numba's own threading-layer functions, called by name as its parallel loops call
+    # them: from Python, numba.set_parallel_chunksize costs 2.3 us and get_num_threads
+    # 1.6 us a call (a sixth of a small call each), and their compiled forms, which call
+    # through ctypes pointers, are not cacheable.
+    @intrinsic
+    def set_chunksize(typingctx, n):
+        """Set this thread's parallel chunk size to `n`; return the one it replaces."""
+        def codegen(context, builder, sig, llargs):
+            u = cgutils.intp_t
+            get = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(u, []), "get_parallel_chunksize")
+            put = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(ir.VoidType(), [u]), "set_parallel_chunksize")
+            before = builder.call(get, [])
+            builder.call(put, [context.cast(builder, llargs[0], sig.args[0], types.uintp)])
+            return before
+
+        return types.uintp(n), codegen
+
+    @intrinsic
+    def num_threads(typingctx):
+        """numba's thread count for this thread (numba.set_num_threads is per thread)."""
+        def codegen(context, builder, sig, llargs):
+            fn = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(cgutils.intp_t, []), "get_num_threads")
+            return builder.call(fn, [])
+
+        return types.intp(), codegen
+
     # The parallel loop calls a chunk's kernel through its address, not by name: a call
     # by name links the kernel's code into the loop's, and LLVM optimizes it all over
     # again (45 s a type, against 19 s for the kernel alone, measured on 2 cores). The
     # address travels as an integer: numba's typing of a function object (its
-    # WrapperAddressProtocol) cost 16 us a call. Chunks are handed out one at a time.
+    # WrapperAddressProtocol) cost 16 us a call. Chunks are handed out one at a time
+    # (chunk size 1), so a thread slowed by other work takes fewer of them.
     @njit(parallel=True, **opts)
     def drive(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz):
         f = chunk_function(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz)
+        before = set_chunksize(1)
         for ch in prange(nchunks):
             f(X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz, np.int64(ch))
+        set_chunksize(before)
+
+    @njit(**opts)
+    def thread_count():
+        return num_threads()
 
     return make(False), make(True), drive
 
@@ -713,7 +755,7 @@ def _release(block):
             break
 
 
-def _output(shape, dtype):
+def _output(shape, dtype, nbytes=None):
     """A new uninitialized array, as np.empty; large ones reuse an unused block.
 
     A block is an anonymous memory map; the array returned is a view of an array made on
@@ -722,11 +764,12 @@ def _output(shape, dtype):
     most recently freed), from where the next output of the same size takes it: its pages
     are already mapped, as TensorFlow's and XLA's allocators reuse memory.
     """
-    dtype = np.dtype(dtype)
-    size = math.prod(shape)
-    if size * dtype.itemsize < _REUSE_MIN_BYTES:
+    if nbytes is None:
+        nbytes = math.prod(shape) * np.dtype(dtype).itemsize
+    if nbytes < _REUSE_MIN_BYTES:
         return np.empty(shape, dtype)
-    nbytes = size * dtype.itemsize
+    dtype = np.dtype(dtype)
+    size = nbytes // dtype.itemsize
     block = None
     for b in reversed(_idle[:]):
         if len(b) == nbytes:
@@ -794,9 +837,31 @@ def _address(kernel, args):
 
 
 def _threads() -> int:
-    import numba
+    """numba's thread count for this thread (``numba.set_num_threads`` is per thread)."""
+    kernels()
+    return thread_count()
 
-    return numba.get_num_threads()
+
+_kept: dict = {}  # small scratch sets kept for the next call (used under _call_lock)
+
+
+def _scratch_set(nchunks, t_cells, h_cells, r_cells, acc, table):
+    """A call's scratch: a summed input row and 1 / count, a row of results, row offsets.
+
+    Sets of at most _KEEP_SCRATCH_BYTES are kept for the next call with the same plan:
+    three allocations cost 2-3 us, a fifth of a small call.
+    """
+    key = (nchunks, t_cells, h_cells, r_cells, acc, table)
+    got = _kept.get(key)
+    if got is None:
+        got = (_scratch(nchunks, t_cells, acc),
+               _scratch(nchunks, h_cells, np.float32 if table else acc),
+               _scratch(nchunks, r_cells, np.int64))
+        if sum(a.nbytes for a in got) <= _KEEP_SCRATCH_BYTES:
+            if len(_kept) >= _KEEP_SCRATCH_SETS:
+                _kept.clear()
+            _kept[key] = got
+    return got
 
 
 def _scratch(slots, cells, dtype):
@@ -805,12 +870,6 @@ def _scratch(slots, cells, dtype):
     item = np.dtype(dtype).itemsize
     stride = -(-cells * item // 64) * 64 // item + 64 // item
     return np.empty((slots, stride), dtype=dtype)  # C-contiguous: rows vectorize
-
-
-def _chunksize(n: int) -> int:
-    import numba
-
-    return numba.set_parallel_chunksize(n)
 
 
 def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_last, threads):
@@ -863,8 +922,9 @@ def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_
         g: np.array((g, P, D, H, W, C, OD, OH, OW, *win), dtype=np.int64)
         for g in {group, N % group or group}
     }
-    return (tuple(out_shape), view, acc, table, upcast, group, nchunks, W * C + 1, h_cells,
-            k[0] * k[1], prm)
+    fz = 1 if dtype.kind == "f" and dtype.itemsize >= 4 else None  # see the kernel's `fused`
+    return (tuple(out_shape), math.prod(out_shape) * dtype.itemsize, view, acc, table, upcast,
+            group, nchunks, W * C + 1, h_cells, k[0] * k[1], prm, fz)
 
 
 _plans: dict = {}
@@ -883,31 +943,22 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
             _plans.clear()
         plan = _plans[key] = _plan(x.shape, x.dtype, contiguous, mode, pool_size, strides,
                                    padding, channels_last, threads)
-    out_shape, view, acc, table, upcast, group, nchunks, t_cells, h_cells, r_cells, prm = plan
-    out = _output(out_shape, x.dtype)
+    (out_shape, out_bytes, view, acc, table, upcast, group, nchunks, t_cells, h_cells, r_cells,
+     prm, fz) = plan
+    out = _output(out_shape, x.dtype, out_bytes)
     if out.size == 0:
         return out
     kernel = max_kernel if mode == "max" else avg_kernel
-    tmp = _scratch(nchunks, t_cells, acc)  # a summed input row, and 1 / count
-    hb = _scratch(nchunks, h_cells, np.float32 if table else acc)
-    roff = _scratch(nchunks, r_cells, np.int64)
-    table = _table() if table else None
-    fz = 1 if x.dtype.kind == "f" and x.dtype.itemsize >= 4 else None
     N = x.shape[0]
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
-        # Chunks are handed out one at a time (numba's chunk size 1), so a thread slowed
-        # by other work takes fewer of them.
-        before = _chunksize(1)
-        try:
-            for i in range(0, N, group):
-                xs = x[i : i + group]
-                if not contiguous:
-                    xs = np.ascontiguousarray(xs)
-                X = xs.reshape(-1).view(view)
-                Y = out[i : i + group].reshape(-1).view(view)
-                args = (X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]], fz)
-                drive(_address(kernel, args), *args)
-        finally:
-            if before != 1:
-                _chunksize(before)
+        tmp, hb, roff = _scratch_set(nchunks, t_cells, h_cells, r_cells, acc, table)
+        table = _table() if table else None
+        for i in range(0, N, group):
+            xs = x[i : i + group]
+            if not contiguous:
+                xs = np.ascontiguousarray(xs)
+            X = xs.reshape(-1).view(view)
+            Y = out[i : i + group].reshape(-1).view(view)
+            args = (X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]], fz)
+            drive(_address(kernel, args), *args)
     return out
