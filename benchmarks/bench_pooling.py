@@ -299,9 +299,11 @@ def peak_extra(x, mode, k, s, padding, channels_last, fn=None):
     For the numba kernels this counts their scratch, which is NumPy-allocated; the
     compiled loops allocate nothing. An output of 32 MB or more is a memory map of theirs
     (reused from an earlier output when one is unused), which tracemalloc does not see,
-    so it is not subtracted either.
+    so it is not subtracted either. Small scratch kept from earlier calls is let go
+    first, so that this call allocates (and counts) its own.
     """
     fn = fn or pool
+    pool_kernels_numba._kept.clear()
     gc.collect()
     tracemalloc.start()
     try:

@@ -252,13 +252,17 @@ def test_compiled_with_the_on_disk_cache_and_numbas_thread_count():
     assert drive.targetoptions.get("parallel") and not avg.targetoptions.get("parallel")
     x = np.random.default_rng(7).standard_normal((4, 30, 30, 6)).astype(np.float32)
     want = pkn.pool(x, "max", (3, 3), (2, 2), "same", True)
+    plans = dict(pkn._plans)
     before = numba.get_num_threads()
     try:
-        numba.set_num_threads(1)
-        assert pkn._threads() == 1
+        numba.set_num_threads(1)  # per thread: the compiled loop reads it on every call
         np.testing.assert_array_equal(pkn.pool(x, "max", (3, 3), (2, 2), "same", True), want)
     finally:
         numba.set_num_threads(before)
+    # One plan (and scratch) for any thread count.
+    assert pkn._plans.keys() == plans.keys()
+    assert all(pkn._plans[k] is plan for k, plan in plans.items())
+    assert want.shape == (4, 15, 15, 6)
 
 
 @needs_numba

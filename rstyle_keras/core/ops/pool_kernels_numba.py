@@ -140,7 +140,7 @@ def _build():
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
     global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical, edge
-    global chunk_function, set_chunksize, num_threads, thread_count
+    global chunk_function, set_chunksize, num_threads
     from llvmlite import ir
     from numba import get_num_threads, njit, prange
     from numba.core import cgutils, types
@@ -729,18 +729,19 @@ def _build():
     # again (45 s a type, against 19 s for the kernel alone, measured on 2 cores). The
     # address travels as an integer: numba's typing of a function object (its
     # WrapperAddressProtocol) cost 16 us a call. Chunks are handed out one at a time
-    # (chunk size 1), so a thread slowed by other work takes fewer of them.
+    # (chunk size 1), so a thread slowed by other work takes fewer of them. Their number
+    # follows this call's thread count (numba.set_num_threads is per thread): prm[20]
+    # chunks a thread, at least one a thread, at most prm[21], the rows and the scratch.
     @njit(parallel=True, **opts)
-    def drive(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz):
+    def drive(address, X, Y, tmp, hb, roff, table, upcast, prm, fz):
+        threads = num_threads()
+        rows = prm[0] * prm[1] * prm[6] * prm[7]
+        nchunks = max(1, min(rows, prm[20] * threads, max(threads, prm[21]), tmp.shape[0]))
         f = chunk_function(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz)
         before = set_chunksize(1)
         for ch in prange(nchunks):
             f(X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz, np.int64(ch))
         set_chunksize(before)
-
-    @njit(**opts)
-    def thread_count():
-        return num_threads()
 
     return make(False), make(True), drive
 
@@ -819,14 +820,16 @@ _addresses: dict = {}
 
 
 def _address(kernel, args):
-    """Where `kernel`, compiled for `args` and a chunk number, starts (see `drive`)."""
-    X, _, tmp, hb, _, table, _, _, _, fz = args
+    """Where `kernel`, compiled for `drive`'s `args`, starts (see `drive`)."""
+    X, _, tmp, hb, _, table, _, _, fz = args
     key = (kernel, X.dtype, tmp.dtype, hb.dtype, table is None, fz is None)
     address = _addresses.get(key)
     if address is None:
         from numba import typeof
 
-        sig = tuple(typeof(a) for a in args) + (typeof(0),)
+        # The kernel's arguments: drive's, with the chunk count before prm, and the chunk.
+        sig = tuple(typeof(a) for a in args)
+        sig = sig[:7] + (typeof(0),) + sig[7:] + (typeof(0),)
         if sig not in kernel.overloads:
             kernel.compile(sig)  # or loads it from numba's cache
         cres = kernel.overloads[sig]
@@ -836,27 +839,28 @@ def _address(kernel, args):
     return address
 
 
-def _threads() -> int:
-    """numba's thread count for this thread (``numba.set_num_threads`` is per thread)."""
-    kernels()
-    return thread_count()
+def _most_threads() -> int:
+    """The size of numba's thread pool: the most threads a call may have."""
+    import numba
+
+    return numba.config.NUMBA_NUM_THREADS
 
 
 _kept: dict = {}  # small scratch sets kept for the next call (used under _call_lock)
 
 
-def _scratch_set(nchunks, t_cells, h_cells, r_cells, acc, table):
+def _scratch_set(slots, t_cells, h_cells, r_cells, acc, table):
     """A call's scratch: a summed input row and 1 / count, a row of results, row offsets.
 
     Sets of at most _KEEP_SCRATCH_BYTES are kept for the next call with the same plan:
     three allocations cost 2-3 us, a fifth of a small call.
     """
-    key = (nchunks, t_cells, h_cells, r_cells, acc, table)
+    key = (slots, t_cells, h_cells, r_cells, acc, table)
     got = _kept.get(key)
     if got is None:
-        got = (_scratch(nchunks, t_cells, acc),
-               _scratch(nchunks, h_cells, np.float32 if table else acc),
-               _scratch(nchunks, r_cells, np.int64))
+        got = (_scratch(slots, t_cells, acc),
+               _scratch(slots, h_cells, np.float32 if table else acc),
+               _scratch(slots, r_cells, np.int64))
         if sum(a.nbytes for a in got) <= _KEEP_SCRATCH_BYTES:
             if len(_kept) >= _KEEP_SCRATCH_SETS:
                 _kept.clear()
@@ -872,7 +876,7 @@ def _scratch(slots, cells, dtype):
     return np.empty((slots, stride), dtype=dtype)  # C-contiguous: rows vectorize
 
 
-def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_last, threads):
+def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_last):
     """What a call with these arguments needs, worked out once (see `pool`)."""
     nsp = len(pool_size)
     same = padding == "same"
@@ -915,16 +919,19 @@ def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_
     nbytes = math.prod(shape) * np.dtype(dtype).itemsize
     row_bytes = (W * C + 1 + h_cells) * np.dtype(acc).itemsize + 8 * k[0] * k[1] + 192
     fit = nbytes // (16 * row_bytes)
-    nchunks = max(1, min(rows, _CHUNKS_PER_THREAD * threads, max(threads, fit)))
+    # Slots for the most chunks a call can have (`drive` cuts the rows by its threads).
+    threads = _most_threads()
+    slots = max(1, min(rows, _CHUNKS_PER_THREAD * threads, max(threads, fit)))
     win = (k[0], s[0], axes[0][0], k[1], s[1], axes[1][0], k[2], s[2], bw, lo, hi)
     # The kernel's integer parameters, per batch group size (the last group may be shorter).
     prm = {
-        g: np.array((g, P, D, H, W, C, OD, OH, OW, *win), dtype=np.int64)
+        g: np.array((g, P, D, H, W, C, OD, OH, OW, *win, _CHUNKS_PER_THREAD, fit),
+                    dtype=np.int64)
         for g in {group, N % group or group}
     }
     fz = 1 if dtype.kind == "f" and dtype.itemsize >= 4 else None  # see the kernel's `fused`
     return (tuple(out_shape), math.prod(out_shape) * dtype.itemsize, view, acc, table, upcast,
-            group, nchunks, W * C + 1, h_cells, k[0] * k[1], prm, fz)
+            group, slots, W * C + 1, h_cells, k[0] * k[1], prm, fz)
 
 
 _plans: dict = {}
@@ -933,17 +940,16 @@ _plans: dict = {}
 def pool(x, mode, pool_size, strides, padding, channels_last):
     """Pool `x` as ``pool_kernels.pool`` does (same arguments, same results)."""
     avg_kernel, max_kernel, drive = kernels()
-    threads = _threads()
     contiguous = x.flags.c_contiguous
     key = (x.shape, x.dtype, contiguous, mode, tuple(pool_size), tuple(strides), padding,
-           channels_last, threads)
+           channels_last)
     plan = _plans.get(key)
     if plan is None:
         if len(_plans) >= 256:
             _plans.clear()
         plan = _plans[key] = _plan(x.shape, x.dtype, contiguous, mode, pool_size, strides,
-                                   padding, channels_last, threads)
-    (out_shape, out_bytes, view, acc, table, upcast, group, nchunks, t_cells, h_cells, r_cells,
+                                   padding, channels_last)
+    (out_shape, out_bytes, view, acc, table, upcast, group, slots, t_cells, h_cells, r_cells,
      prm, fz) = plan
     out = _output(out_shape, x.dtype, out_bytes)
     if out.size == 0:
@@ -951,7 +957,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
     kernel = max_kernel if mode == "max" else avg_kernel
     N = x.shape[0]
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
-        tmp, hb, roff = _scratch_set(nchunks, t_cells, h_cells, r_cells, acc, table)
+        tmp, hb, roff = _scratch_set(slots, t_cells, h_cells, r_cells, acc, table)
         table = _table() if table else None
         for i in range(0, N, group):
             xs = x[i : i + group]
@@ -959,6 +965,6 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
                 xs = np.ascontiguousarray(xs)
             X = xs.reshape(-1).view(view)
             Y = out[i : i + group].reshape(-1).view(view)
-            args = (X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]], fz)
+            args = (X, Y, tmp, hb, roff, table, upcast, prm[xs.shape[0]], fz)
             drive(_address(kernel, args), *args)
     return out
