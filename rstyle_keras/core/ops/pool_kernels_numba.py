@@ -150,7 +150,6 @@ def _build():
 
     get_num_threads()  # starts numba's threading layer, whose functions the code below calls
 
-
     opts = dict(cache=True, nogil=True, error_model="numpy")
 
     @njit(inline="always", **opts)
@@ -739,7 +738,9 @@ def _build():
     # WrapperAddressProtocol) cost 16 us a call. Chunks are handed out one at a time
     # (chunk size 1), so a thread slowed by other work takes fewer of them. Their number
     # follows this call's thread count (numba.set_num_threads is per thread): prm[20]
-    # chunks a thread, at least one a thread, at most prm[21], the rows and the scratch.
+    # chunks a thread; fewer where the scratch of that many would pass 1/16 of the input
+    # (prm[21] fit), though never under one a thread; never more than the rows or the
+    # scratch's rows.
     @njit(parallel=True, **opts)
     def drive(address, X, Y, tmp, hb, roff, table, upcast, prm, fz):
         threads = num_threads()
