@@ -24,10 +24,11 @@ For each case (issue #4's table) and data format it times, in interleaved rounds
 
 It prints each median, the ratio to the fastest peer, the ratio to the memory-bandwidth
 floor ((bytes in + bytes out) at the copy speed measured in this run), the kernels'
-peak extra memory (tracemalloc, peak minus the output, as a fraction of the input) and
-the small-input cost, then checks issue #4's targets (NumPy kernel) and issue #12's
-(numba kernel: at most 1.0x the fastest peer; in fresh processes, its first-ever compile
-time and its first call with the cache warm, at most 0.5 s above a warm call).
+peak extra memory (tracemalloc, peak minus the output, as a fraction of the input), the
+small-input cost and each contender's fixed cost per call, then checks issue #4's targets
+(NumPy kernel) and issue #12's (numba kernel: at most 1.0x the fastest peer; in fresh
+processes, its first-ever compile time and its first call with the cache warm, at most
+0.5 s above a warm call, the median of 5 such processes).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 
 from rstyle_keras.core.ops import pool_kernels_numba  # noqa: E402
+from rstyle_keras.core.ops.pool_kernels import _cores, same_padding  # noqa: E402
 from rstyle_keras.core.ops.pool_kernels import pool as auto_pool  # noqa: E402
-from rstyle_keras.core.ops.pool_kernels import same_padding  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir)
 
@@ -74,7 +75,7 @@ def pool(*args):
 
 # Threads for torch, TensorFlow and np-copy: every core this process may use (--threads to
 # change; `taskset` limits it); numba and JAX use every core by default.
-THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+THREADS = _cores()
 CASES = {
     1: ((32, 112, 112, 64), 2, 2, "valid", "average"),
     2: ((32, 112, 112, 64), 3, 1, "same", "average"),
@@ -298,9 +299,11 @@ def peak_extra(x, mode, k, s, padding, channels_last, fn=None):
     For the numba kernels this counts their scratch, which is NumPy-allocated; the
     compiled loops allocate nothing. An output of 32 MB or more is a memory map of theirs
     (reused from an earlier output when one is unused), which tracemalloc does not see,
-    so it is not subtracted either.
+    so it is not subtracted either. Small scratch kept from earlier calls is let go
+    first, so that this call allocates (and counts) its own.
     """
     fn = fn or pool
+    pool_kernels_numba._kept.clear()
     gc.collect()
     tracemalloc.start()
     try:
@@ -357,26 +360,34 @@ print(t1 - t0, t3 - t2, sorted(warm)[2])
 """
 
 
+FRESH_WARM_RUNS = 5
+
+
 def fresh_process_times():
     """Seconds: first-ever compile, and first vs warm call with the cache warm.
 
-    Two fresh processes share an empty NUMBA_CACHE_DIR: the first compiles (and writes
-    the cache), the second loads from it. Each times `import rstyle_keras`, its first
-    call and a warm call.
+    Fresh processes share an empty NUMBA_CACHE_DIR: the first compiles (and writes the
+    cache), the next FRESH_WARM_RUNS load from it. Each times `import rstyle_keras`, its
+    first call and a warm call. The warm-cache figures are those of the median process
+    (by first call above a warm call), with the range over all of them: a single process
+    start on a shared machine varies by a tenth of a second.
     """
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "NUMBA_CACHE_DIR": cache, "PYTHONPATH": ROOT}
         runs = []
-        for _ in range(2):
+        for _ in range(1 + FRESH_WARM_RUNS):
             out = subprocess.run(
                 [sys.executable, "-c", FRESH], env=env, capture_output=True, text=True,
                 check=True, cwd=ROOT,
             ).stdout.split()
             runs.append([float(v) for v in out])
-    (_, compile_first, warm0), (imp, first, warm) = runs
+    (_, compile_first, warm0), *loaded = runs
+    loaded.sort(key=lambda r: r[1] - r[2])
+    imp, first, warm = loaded[len(loaded) // 2]
     return {
         "compile": compile_first - warm0, "first": first, "warm": warm,
         "overhead": first - warm, "import": imp,
+        "range": (loaded[0][1] - loaded[0][2], loaded[-1][1] - loaded[-1][2]),
     }
 
 
@@ -552,14 +563,26 @@ def main(argv=None):
         failures.append(f"small input: {small_key} {small[small_key] * 1e6:.1f} us > 20 us")
     print()
 
+    # What a call costs whatever its size, next to the peers': an input just above the tiny
+    # path (the smallest the numba kernels take), average 2x2, channels_last.
+    above = np.random.default_rng(0).standard_normal((1, 64, 64, 1), dtype=np.float32)
+    calls, _ = make_contenders(mods, above, 2, 2, "valid", "average", True)
+    print("fixed cost: input (1, 64, 64, 1), average 2x2, channels_last (per call):")
+    for name in ("numba", "kernel", "layer", "torch", "tf", "jax"):
+        if name in calls:
+            print(f"     {name:<7} {per_call(calls[name]) * 1e6:8.1f} us")
+    print()
+
     print_table(table)
     if "numba" in mods and not args.no_fresh:
         fresh = fresh_process_times()
         print(
             "numba in fresh processes (case 7 input, average 2x2): first-ever compile "
-            f"{fresh['compile']:.1f} s; with the cache warm, first call {fresh['first']:.3f} s, "
-            f"a warm call {fresh['warm'] * 1e3:.2f} ms, so {fresh['overhead']:.3f} s above "
-            f"a warm call (import rstyle_keras {fresh['import'] * 1e3:.0f} ms)"
+            f"{fresh['compile']:.1f} s; with the cache warm (median of {FRESH_WARM_RUNS} "
+            f"processes), first call {fresh['first']:.3f} s, a warm call "
+            f"{fresh['warm'] * 1e3:.2f} ms, so {fresh['overhead']:.3f} s above a warm call "
+            f"(range {fresh['range'][0]:.3f}-{fresh['range'][1]:.3f} s; import rstyle_keras "
+            f"{fresh['import'] * 1e3:.0f} ms)"
         )
         fresh_ok = fresh["overhead"] <= 0.5
         if not fresh_ok:

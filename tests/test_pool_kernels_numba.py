@@ -252,13 +252,62 @@ def test_compiled_with_the_on_disk_cache_and_numbas_thread_count():
     assert drive.targetoptions.get("parallel") and not avg.targetoptions.get("parallel")
     x = np.random.default_rng(7).standard_normal((4, 30, 30, 6)).astype(np.float32)
     want = pkn.pool(x, "max", (3, 3), (2, 2), "same", True)
+    plans = dict(pkn._plans)
     before = numba.get_num_threads()
     try:
-        numba.set_num_threads(1)
-        assert pkn._threads() == 1
+        numba.set_num_threads(1)  # per thread: the compiled loop reads it on every call
         np.testing.assert_array_equal(pkn.pool(x, "max", (3, 3), (2, 2), "same", True), want)
     finally:
         numba.set_num_threads(before)
+    # One plan (and scratch) for any thread count.
+    assert pkn._plans.keys() == plans.keys()
+    assert all(pkn._plans[k] is plan for k, plan in plans.items())
+    assert want.shape == (4, 15, 15, 6)
+
+
+@needs_numba
+def test_chunks_go_out_one_at_a_time_and_the_callers_chunk_size_stays():
+    import numba
+
+    pkn.kernels()
+
+    @numba.njit
+    def swap(n):  # what `drive` does around its parallel loop
+        before = pkn.set_chunksize(n)
+        now = numba.get_parallel_chunksize()
+        pkn.set_chunksize(before)
+        return before, now, numba.get_parallel_chunksize()
+
+    with numba.parallel_chunksize(5):
+        assert swap(1) == (5, 1, 5)
+        x = np.random.default_rng(9).standard_normal((4, 30, 30, 6)).astype(np.float32)
+        got = pkn.pool(x, "average", (2, 2), (2, 2), "valid", True)
+        assert numba.get_parallel_chunksize() == 5
+    np.testing.assert_allclose(got, reference_pool(x, "average", (2, 2), (2, 2), "valid", True),
+                               rtol=1e-6, atol=1e-6)
+
+
+@needs_numba
+@pytest.mark.parametrize("window", [(3, 3), (5, 5)], ids=["float32 sums", "float64 sums"])
+def test_small_scratch_is_kept_for_the_next_call_and_large_scratch_is_not(window, monkeypatch):
+    monkeypatch.setattr(pkn, "_kept", {})
+    rng = np.random.default_rng(10)
+    # channels_first at stride 1: the two passes, through the scratch row (and, for 5 x 5
+    # windows, float64 partial sums in the second scratch array).
+    x1, x2 = rng.standard_normal((2, 3, 4, 40, 40)).astype(np.float32)
+    r1 = pkn.pool(x1, "average", window, (1, 1), "same", False)
+    (kept,) = pkn._kept.values()
+    r2 = pkn.pool(x2, "average", window, (1, 1), "same", False)
+    (again,) = pkn._kept.values()
+    assert all(a is b for a, b in zip(kept, again))
+    for got, x in ((r1, x1), (r2, x2)):  # nothing left over from the first call
+        np.testing.assert_allclose(got, reference_pool(x, "average", window, (1, 1), "same",
+                                                       False), rtol=1e-6, atol=1e-6)
+    pkn.release_outputs()
+    assert pkn._kept == {}
+    monkeypatch.setattr(pkn, "_KEEP_SCRATCH_BYTES", sum(a.nbytes for a in kept) - 1)
+    pkn.pool(x1, "average", window, (1, 1), "same", False)
+    assert pkn._kept == {}
 
 
 # ---------------------------------------------------------------------- output memory

@@ -39,7 +39,8 @@ channels_first (rows of 28 cells), going through the general helpers cost 5x mor
 row. Loops index flat arrays at unsigned offsets: with signed indices numba checks for
 negative ones, and the check stops vectorization (8x slower measured).
 
-Memory. Scratch is a row or two per chunk, at most 1/16 of the input. An output of
+Memory. Scratch is a row or two per chunk, at most 1/16 of the input; sets of up to
+1 MB are kept for the next call of the same shape (at most 16 sets). An output of
 32 MB or more lives in an anonymous memory map, and when nothing references an output
 any more its map is kept (at most two unused ones, the most recently freed) for the next
 output of the same size (`_output`): glibc's malloc maps blocks that large afresh for
@@ -85,7 +86,11 @@ _CHUNKS_PER_THREAD = 4
 _REUSE_MIN_BYTES = 32 << 20
 # At most this many such blocks are kept while unused.
 _REUSE_MAX_IDLE = 2
+# Scratch sets of at most this many bytes are kept for later calls, at most this many sets.
+_KEEP_SCRATCH_BYTES = 1 << 20
+_KEEP_SCRATCH_SETS = 16
 _idle: list = []  # unused output blocks (mmap objects), the most recently freed last
+_kept: dict = {}  # small scratch sets kept for the next call (used under _call_lock)
 
 _kernels = None
 _lock = threading.Lock()
@@ -137,11 +142,13 @@ def _build():
     # kernels closing over helpers would miss the cache in every new process. The
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
     global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical, edge
-    global chunk_function
-    from numba import njit, prange
+    global chunk_function, set_chunksize, num_threads
+    from llvmlite import ir
+    from numba import get_num_threads, njit, prange
     from numba.core import cgutils, types
     from numba.extending import intrinsic
 
+    get_num_threads()  # starts numba's threading layer, whose functions the code below calls
 
     opts = dict(cache=True, nogil=True, error_model="numpy")
 
@@ -312,17 +319,23 @@ def _build():
 
     @njit(**opts)
     def edge(Y, yo, X, a0, WC, nh, w0, w1, C, is_max, inv, scale):
-        """Y[yo + c] = op over nh rows (WC apart) and columns [w0, w1) from X[a0], c < C."""
+        """Y[yo + c] = op over nh rows (WC apart) and columns [w0, w1) from X[a0], c < C.
+
+        Reduced in Y, a cell at a time over all channels (a loop the compiler vectorizes;
+        channel by channel, the clipped last output of each row cost a tenth of the row).
+        """
         U = np.uint64
+        b = a0 + w0 * C
         for c in range(C):
-            b = a0 + w0 * C + c
-            v = X[U(b)]
-            for w in range(1, w1 - w0):
-                v = op(v, X[U(b + w * C)], is_max)
-            for j in range(1, nh):
-                for w in range(w1 - w0):
-                    v = op(v, X[U(b + j * WC + w * C)], is_max)
-            Y[U(yo + c)] = v * inv if scale else v
+            Y[U(yo + c)] = X[U(b + c)]
+        for j in range(nh):
+            for w in range(1 if j == 0 else 0, w1 - w0):
+                o = b + j * WC + w * C
+                for c in range(C):
+                    Y[U(yo + c)] = op(Y[U(yo + c)], X[U(o + c)], is_max)
+        if scale:
+            for c in range(C):
+                Y[U(yo + c)] = Y[U(yo + c)] * inv
 
     def make(is_max):
         @njit(**opts)
@@ -689,16 +702,55 @@ def _build():
 
         return fnty(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz), codegen
 
+    # numba's own threading-layer functions, called by name as its parallel loops call
+    # them: from Python, numba.set_parallel_chunksize costs 2.3 us and get_num_threads
+    # 1.6 us a call (a sixth of a small call each), and their compiled forms, which call
+    # through ctypes pointers, are not cacheable.
+    @intrinsic
+    def set_chunksize(typingctx, n):
+        """Set this thread's parallel chunk size to `n`; return the one it replaces."""
+        def codegen(context, builder, sig, llargs):
+            u = cgutils.intp_t
+            get = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(u, []), "get_parallel_chunksize")
+            put = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(ir.VoidType(), [u]), "set_parallel_chunksize")
+            before = builder.call(get, [])
+            builder.call(put, [context.cast(builder, llargs[0], sig.args[0], types.uintp)])
+            return before
+
+        return types.uintp(n), codegen
+
+    @intrinsic
+    def num_threads(typingctx):
+        """numba's thread count for this thread (numba.set_num_threads is per thread)."""
+        def codegen(context, builder, sig, llargs):
+            fn = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(cgutils.intp_t, []), "get_num_threads")
+            return builder.call(fn, [])
+
+        return types.intp(), codegen
+
     # The parallel loop calls a chunk's kernel through its address, not by name: a call
     # by name links the kernel's code into the loop's, and LLVM optimizes it all over
     # again (45 s a type, against 19 s for the kernel alone, measured on 2 cores). The
     # address travels as an integer: numba's typing of a function object (its
-    # WrapperAddressProtocol) cost 16 us a call. Chunks are handed out one at a time.
+    # WrapperAddressProtocol) cost 16 us a call. Chunks are handed out one at a time
+    # (chunk size 1), so a thread slowed by other work takes fewer of them. Their number
+    # follows this call's thread count (numba.set_num_threads is per thread): prm[20]
+    # chunks a thread; fewer where the scratch of that many would pass 1/16 of the input
+    # (prm[21] fit), though never under one a thread; never more than the rows or the
+    # scratch's rows.
     @njit(parallel=True, **opts)
-    def drive(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz):
+    def drive(address, X, Y, tmp, hb, roff, table, upcast, prm, fz):
+        threads = num_threads()
+        rows = prm[0] * prm[1] * prm[6] * prm[7]
+        nchunks = max(1, min(rows, prm[20] * threads, max(threads, prm[21]), tmp.shape[0]))
         f = chunk_function(address, X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz)
+        before = set_chunksize(1)
         for ch in prange(nchunks):
             f(X, Y, tmp, hb, roff, table, upcast, nchunks, prm, fz, np.int64(ch))
+        set_chunksize(before)
 
     return make(False), make(True), drive
 
@@ -713,7 +765,7 @@ def _release(block):
             break
 
 
-def _output(shape, dtype):
+def _output(shape, dtype, nbytes=None):
     """A new uninitialized array, as np.empty; large ones reuse an unused block.
 
     A block is an anonymous memory map; the array returned is a view of an array made on
@@ -722,11 +774,12 @@ def _output(shape, dtype):
     most recently freed), from where the next output of the same size takes it: its pages
     are already mapped, as TensorFlow's and XLA's allocators reuse memory.
     """
-    dtype = np.dtype(dtype)
-    size = math.prod(shape)
-    if size * dtype.itemsize < _REUSE_MIN_BYTES:
+    if nbytes is None:
+        nbytes = math.prod(shape) * np.dtype(dtype).itemsize
+    if nbytes < _REUSE_MIN_BYTES:
         return np.empty(shape, dtype)
-    nbytes = size * dtype.itemsize
+    dtype = np.dtype(dtype)
+    size = nbytes // dtype.itemsize
     block = None
     for b in reversed(_idle[:]):
         if len(b) == nbytes:
@@ -748,8 +801,10 @@ def _output(shape, dtype):
 
 
 def release_outputs():
-    """Let go of the unused output blocks kept for reuse (their memory goes back)."""
+    """Let go of the memory kept for reuse: unused output blocks and small scratch."""
     del _idle[:]
+    with _call_lock:
+        _kept.clear()
 
 
 def _table():
@@ -776,14 +831,16 @@ _addresses: dict = {}
 
 
 def _address(kernel, args):
-    """Where `kernel`, compiled for `args` and a chunk number, starts (see `drive`)."""
-    X, _, tmp, hb, _, table, _, _, _, fz = args
+    """Where `kernel`, compiled for `drive`'s `args`, starts (see `drive`)."""
+    X, _, tmp, hb, _, table, _, _, fz = args
     key = (kernel, X.dtype, tmp.dtype, hb.dtype, table is None, fz is None)
     address = _addresses.get(key)
     if address is None:
         from numba import typeof
 
-        sig = tuple(typeof(a) for a in args) + (typeof(0),)
+        # The kernel's arguments: drive's, with the chunk count before prm, and the chunk.
+        sig = tuple(typeof(a) for a in args)
+        sig = sig[:7] + (typeof(0),) + sig[7:] + (typeof(0),)
         if sig not in kernel.overloads:
             kernel.compile(sig)  # or loads it from numba's cache
         cres = kernel.overloads[sig]
@@ -793,10 +850,30 @@ def _address(kernel, args):
     return address
 
 
-def _threads() -> int:
+def _most_threads() -> int:
+    """The size of numba's thread pool: the most threads a call may have."""
     import numba
 
-    return numba.get_num_threads()
+    return numba.config.NUMBA_NUM_THREADS
+
+
+def _scratch_set(slots, t_cells, h_cells, r_cells, acc, table):
+    """A call's scratch: a summed input row and 1 / count, a row of results, row offsets.
+
+    Sets of at most _KEEP_SCRATCH_BYTES are kept for the next call with the same plan:
+    three allocations cost 2-3 us, a fifth of a small call.
+    """
+    key = (slots, t_cells, h_cells, r_cells, acc, table)
+    got = _kept.get(key)
+    if got is None:
+        got = (_scratch(slots, t_cells, acc),
+               _scratch(slots, h_cells, np.float32 if table else acc),
+               _scratch(slots, r_cells, np.int64))
+        if sum(a.nbytes for a in got) <= _KEEP_SCRATCH_BYTES:
+            if len(_kept) >= _KEEP_SCRATCH_SETS:
+                _kept.clear()
+            _kept[key] = got
+    return got
 
 
 def _scratch(slots, cells, dtype):
@@ -807,13 +884,7 @@ def _scratch(slots, cells, dtype):
     return np.empty((slots, stride), dtype=dtype)  # C-contiguous: rows vectorize
 
 
-def _chunksize(n: int) -> int:
-    import numba
-
-    return numba.set_parallel_chunksize(n)
-
-
-def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_last, threads):
+def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_last):
     """What a call with these arguments needs, worked out once (see `pool`)."""
     nsp = len(pool_size)
     same = padding == "same"
@@ -856,15 +927,19 @@ def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_
     nbytes = math.prod(shape) * np.dtype(dtype).itemsize
     row_bytes = (W * C + 1 + h_cells) * np.dtype(acc).itemsize + 8 * k[0] * k[1] + 192
     fit = nbytes // (16 * row_bytes)
-    nchunks = max(1, min(rows, _CHUNKS_PER_THREAD * threads, max(threads, fit)))
+    # Slots for the most chunks a call can have (`drive` cuts the rows by its threads).
+    threads = _most_threads()
+    slots = max(1, min(rows, _CHUNKS_PER_THREAD * threads, max(threads, fit)))
     win = (k[0], s[0], axes[0][0], k[1], s[1], axes[1][0], k[2], s[2], bw, lo, hi)
     # The kernel's integer parameters, per batch group size (the last group may be shorter).
     prm = {
-        g: np.array((g, P, D, H, W, C, OD, OH, OW, *win), dtype=np.int64)
+        g: np.array((g, P, D, H, W, C, OD, OH, OW, *win, _CHUNKS_PER_THREAD, fit),
+                    dtype=np.int64)
         for g in {group, N % group or group}
     }
-    return (tuple(out_shape), view, acc, table, upcast, group, nchunks, W * C + 1, h_cells,
-            k[0] * k[1], prm)
+    fz = 1 if dtype.kind == "f" and dtype.itemsize >= 4 else None  # see the kernel's `fused`
+    return (tuple(out_shape), math.prod(out_shape) * dtype.itemsize, view, acc, table, upcast,
+            group, slots, W * C + 1, h_cells, k[0] * k[1], prm, fz)
 
 
 _plans: dict = {}
@@ -873,41 +948,31 @@ _plans: dict = {}
 def pool(x, mode, pool_size, strides, padding, channels_last):
     """Pool `x` as ``pool_kernels.pool`` does (same arguments, same results)."""
     avg_kernel, max_kernel, drive = kernels()
-    threads = _threads()
     contiguous = x.flags.c_contiguous
     key = (x.shape, x.dtype, contiguous, mode, tuple(pool_size), tuple(strides), padding,
-           channels_last, threads)
+           channels_last)
     plan = _plans.get(key)
     if plan is None:
         if len(_plans) >= 256:
             _plans.clear()
         plan = _plans[key] = _plan(x.shape, x.dtype, contiguous, mode, pool_size, strides,
-                                   padding, channels_last, threads)
-    out_shape, view, acc, table, upcast, group, nchunks, t_cells, h_cells, r_cells, prm = plan
-    out = _output(out_shape, x.dtype)
+                                   padding, channels_last)
+    (out_shape, out_bytes, view, acc, table, upcast, group, slots, t_cells, h_cells, r_cells,
+     prm, fz) = plan
+    out = _output(out_shape, x.dtype, out_bytes)
     if out.size == 0:
         return out
     kernel = max_kernel if mode == "max" else avg_kernel
-    tmp = _scratch(nchunks, t_cells, acc)  # a summed input row, and 1 / count
-    hb = _scratch(nchunks, h_cells, np.float32 if table else acc)
-    roff = _scratch(nchunks, r_cells, np.int64)
-    table = _table() if table else None
-    fz = 1 if x.dtype.kind == "f" and x.dtype.itemsize >= 4 else None
     N = x.shape[0]
     with _call_lock:  # numba's workqueue threading layer is not thread-safe
-        # Chunks are handed out one at a time (numba's chunk size 1), so a thread slowed
-        # by other work takes fewer of them.
-        before = _chunksize(1)
-        try:
-            for i in range(0, N, group):
-                xs = x[i : i + group]
-                if not contiguous:
-                    xs = np.ascontiguousarray(xs)
-                X = xs.reshape(-1).view(view)
-                Y = out[i : i + group].reshape(-1).view(view)
-                args = (X, Y, tmp, hb, roff, table, upcast, nchunks, prm[xs.shape[0]], fz)
-                drive(_address(kernel, args), *args)
-        finally:
-            if before != 1:
-                _chunksize(before)
+        tmp, hb, roff = _scratch_set(slots, t_cells, h_cells, r_cells, acc, table)
+        table = _table() if table else None
+        for i in range(0, N, group):
+            xs = x[i : i + group]
+            if not contiguous:
+                xs = np.ascontiguousarray(xs)
+            X = xs.reshape(-1).view(view)
+            Y = out[i : i + group].reshape(-1).view(view)
+            args = (X, Y, tmp, hb, roff, table, upcast, prm[xs.shape[0]], fz)
+            drive(_address(kernel, args), *args)
     return out
