@@ -37,7 +37,6 @@ import inspect
 import numbers
 import os
 import sys
-import tempfile
 import types
 
 import numpy as np
@@ -520,6 +519,8 @@ def _check_trainable_choice(trainable):
 def _save(keras_model, filepath, overwrite, zipped, kwargs):
     """Keras's save_model; with no `filepath`, the file's bytes (R's raw vector)."""
     if filepath is None:
+        import tempfile  # here: it costs import time, and only saving needs it
+
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, "model.keras")
             _save(keras_model, path, True, zipped, kwargs)
@@ -557,6 +558,8 @@ def _plot_model(model, show_shapes=False, show_dtype=False, show_layer_names=Fal
     if show_trainable is None:
         show_trainable = bool(model.built and model.non_trainable_weights)
     if to_file is None:
+        import tempfile
+
         to_file = os.path.join(tempfile.mkdtemp(), f"keras_{model.name}.png")
     shown = k.utils.plot_model(
         model, to_file=to_file, show_shapes=show_shapes, show_dtype=show_dtype,
