@@ -113,14 +113,24 @@ class FunctionSpec:
     # R arguments without a default whose absence the kind handles (shown as `=None`)
     OPTIONAL = {"loss": ("y_true", "y_pred"), "preprocess_inputs": ("x",),
                 "decode_predictions": ("preds",)}
+    # What _set_params makes of the row's argument list. It runs when one of these is
+    # first read, not when the ~400 rows are made at import (a quarter of that import).
+    PARSED = frozenset({"defaults_source", "names", "has_dots", "positional", "required",
+                        "keyword_required"})
 
     def __init__(self, r_name, target, kind, params, converters, forced=()):
         self.r_name, self.target, self.kind = r_name, target, kind
+        self.params_source = params
         self.converters = {arg: self.converter_registry[conv] for arg, conv in converters.items()}
         self.forced = tuple(forced)
         self.renames: dict = {}
         self.optional = self.OPTIONAL.get(kind, ())
-        self._set_params(self._items(split_params(params)))
+
+    def __getattr__(self, name):  # only for attributes not set yet
+        if name in FunctionSpec.PARSED and "params_source" in self.__dict__:
+            self._set_params(self._items(split_params(self.params_source)))
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _items(self, items: list[tuple]) -> list[tuple]:
         return items
