@@ -25,10 +25,12 @@ For each case (issue #4's table) and data format it times, in interleaved rounds
 It prints each median, the ratio to the fastest peer, the ratio to the memory-bandwidth
 floor ((bytes in + bytes out) at the copy speed measured in this run), the kernels'
 peak extra memory (tracemalloc, peak minus the output, as a fraction of the input), the
-small-input cost and each contender's fixed cost per call, then checks issue #4's targets
-(NumPy kernel) and issue #12's (numba kernel: at most 1.0x the fastest peer; in fresh
-processes, its first-ever compile time and its first call with the cache warm, at most
-0.5 s above a warm call, the median of 5 such processes).
+small-input cost and each contender's fixed cost per call, then checks issue #12's
+targets (numba kernel at most 1.0x the fastest peer and its extra memory at most 1/8 of
+the input; the small input at most 20 us; in fresh processes, the first-ever compile time
+printed, the first call with the cache warm at most 0.5 s above a warm call, and
+`import rstyle_keras`, numpy included, under 0.15 s, each the median of 5 processes) and,
+apart, the blocked issue #4's (the NumPy kernels at most 1.5x the fastest peer).
 """
 
 from __future__ import annotations
@@ -477,7 +479,7 @@ def main(argv=None):
         f"{'case':>4} {'format':<6} {'contender':<7} {'median ms':>9} "
         f"{'x fastest peer':>14} {'x floor':>8}"
     )
-    failures = []
+    failures: dict = {12: [], 4: []}  # by issue
     summary = []
     table = []
     for case in cases:
@@ -529,23 +531,24 @@ def main(argv=None):
                 )
             print()
             t = med["kernel"]
-            checks = []
+            checks = []  # (issue, what, met, value)
             if "numba" in med and fastest is not None:
                 tn = med["numba"]
-                checks.append(("numba <= 1.0x fastest peer", tn <= fastest, tn / fastest))
+                checks.append((12, "numba <= 1.0x fastest peer", tn <= fastest, tn / fastest))
             if nb_extra is not None and case in MEMORY_CASES:
-                checks.append(("numba extra memory <= 1/8", nb_extra <= 0.125, nb_extra))
+                checks.append((12, "numba extra memory <= 1/8", nb_extra <= 0.125, nb_extra))
             if fastest is not None:
-                checks.append(("kernel <= 1.5x fastest peer", t <= 1.5 * fastest, t / fastest))
+                checks.append((4, "kernel <= 1.5x fastest peer", t <= 1.5 * fastest,
+                               t / fastest))
             if "keras" in med:
-                checks.append(("faster than Keras eager", t < med["keras"], t / med["keras"]))
+                checks.append((4, "faster than Keras eager", t < med["keras"], t / med["keras"]))
             if case in MEMORY_CASES:
-                checks.append(("extra memory <= 1/8", extra <= 0.125, extra))
+                checks.append((4, "extra memory <= 1/8", extra <= 0.125, extra))
             summary.append((case, fmt, checks))
             table.append((case, fmt, med, fastest, extra, nb_extra))
-            for what, ok, _ in checks:
+            for issue, what, ok, _ in checks:
                 if not ok:
-                    failures.append(f"case {case} channels_{fmt}: {what}")
+                    failures[issue].append(f"case {case} channels_{fmt}: {what}")
             del calls, reference, x
             gc.collect()
 
@@ -567,7 +570,7 @@ def main(argv=None):
     small_key = "layer" if "layer" in small else "kernel"
     small_ok = small[small_key] <= 20e-6
     if not small_ok:
-        failures.append(f"small input: {small_key} {small[small_key] * 1e6:.1f} us > 20 us")
+        failures[12].append(f"small input: {small_key} {small[small_key] * 1e6:.1f} us > 20 us")
     print()
 
     # What a call costs whatever its size, next to the peers': an input just above the tiny
@@ -598,14 +601,14 @@ def main(argv=None):
         )
         fresh_ok = fresh["overhead"] <= 0.5
         if not fresh_ok:
-            failures.append(f"numba first call {fresh['overhead']:.3f} s above a warm call")
+            failures[12].append(f"numba first call {fresh['overhead']:.3f} s above a warm call")
         import_ok = imported <= 0.15
         if not import_ok:
-            failures.append(f"import rstyle_keras {imported * 1e3:.0f} ms")
+            failures[12].append(f"import rstyle_keras {imported * 1e3:.0f} ms")
         print()
     print("targets:")
     for case, fmt, checks in summary:
-        parts = [f"{what}: {'ok' if ok else 'MISSED'} ({val:.2f})" for what, ok, val in checks]
+        parts = [f"{what}: {'ok' if ok else 'MISSED'} ({val:.2f})" for _, what, ok, val in checks]
         print(f"  case {case} channels_{fmt}: " + "; ".join(parts))
     print(
         f"  small input ({small_key}) <= 20 us: {'ok' if small_ok else 'MISSED'} "
@@ -622,7 +625,10 @@ def main(argv=None):
         )
     if "layer" not in small:
         print("  (the public layer was not importable: small-input target checked on the kernel)")
-    print("ALL TARGETS MET" if not failures else "MISSED: " + "; ".join(failures))
+    for issue, name in ((12, "issue #12 (numba kernels)"),
+                        (4, "issue #4 (NumPy kernels; blocked: not reachable in NumPy)")):
+        missed = failures[issue]
+        print(f"{name}: " + ("all targets met" if not missed else "MISSED: " + "; ".join(missed)))
     return 0
 
 
