@@ -188,8 +188,8 @@ class VerbSpec:
         self.converters = {k: VERB_CONVERTERS[v] for k, v in converters.items()}
         self.implementation = Dispatcher(r_name)
 
-    # The signature is made when first needed, not at import (exec and inspect there cost
-    # a tenth of `import rstyle_keras`).
+    # The signature is made when first needed: exec and inspect for every verb cost
+    # `import rstyle_keras` time.
     @functools.cached_property
     def signature(self) -> inspect.Signature:
         namespace: dict = {}
