@@ -140,3 +140,42 @@ def test_import_does_not_load_the_translator():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT.parent)
     assert out.stdout.strip() == "False", out.stderr
+
+
+# Standard-library and NumPy modules that only some functions need (saving, datasets,
+# seeds, the NumPy kernels' threads, tensorboard()): they are imported where used, since
+# together they were a third of `import rstyle_keras`.
+LOADED_WHEN_USED = ("numpy.random", "concurrent.futures", "json", "tempfile", "shutil",
+                    "urllib.parse", "hashlib", "dataclasses")
+
+
+def test_import_leaves_the_modules_some_functions_need_to_them():
+    import subprocess
+    import sys
+
+    code = ("import sys, numpy; before = set(sys.modules); import rstyle_keras; "
+            f"print(sorted(m for m in {LOADED_WHEN_USED!r} if m in sys.modules and "
+            "m not in before))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT.parent)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_what_import_leaves_out_still_works_when_used():
+    import numpy as np
+
+    from rstyle_keras import (
+        c,
+        keras_model_sequential,
+        layer_average_pooling_2d,
+        model_from_json,
+        random_uniform,
+    )
+
+    assert random_uniform(c(2, 3)).shape == (2, 3)  # numpy.random, on the first draw
+    model = keras_model_sequential(input_shape=c(4, 4, 1)) | layer_average_pooling_2d(
+        pool_size=c(2, 2))
+    again = model_from_json(model.to_json())  # json, both ways
+    x = np.arange(16, dtype="float32").reshape(1, 4, 4, 1)
+    np.testing.assert_array_equal(np.asarray(again(x)), np.asarray(model(x)))

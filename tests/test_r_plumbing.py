@@ -314,7 +314,7 @@ def test_tensorboard_named_log_dirs(fake_tensorboard, tmp_path):
 def test_tensorboard_errors(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="`action` must be 'start' or 'stop'"):
         rk.tensorboard(str(tmp_path), action="restart")
-    monkeypatch.setattr(tensorflow_helpers.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)  # tensorboard() imports it when run
     monkeypatch.setattr(tensorflow_helpers.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ImportError, match="pip install tensorboard"):
         rk.tensorboard(str(tmp_path), launch_browser=False)

@@ -6,7 +6,6 @@ The file is read once, on first use, like Keras reads it on import.
 
 from __future__ import annotations
 
-import json
 import os
 import warnings
 
@@ -30,6 +29,8 @@ def _read_config_file() -> dict[str, str]:
     path = keras_config_path()
     if not os.path.exists(path):
         return settings
+    import json  # here, not at the top: a keras.json is rare and json costs import time
+
     try:
         with open(path, encoding="utf-8") as f:
             found = json.load(f)

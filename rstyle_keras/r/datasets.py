@@ -31,14 +31,11 @@ Examples:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import numbers
 import os
 import sys
-import tempfile
 import threading
-import urllib.parse
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -48,6 +45,9 @@ from .arrays import match_arg
 from .converters import as_integer
 from .named_list import NamedList
 
+# hashlib, tempfile and urllib.parse are imported in the functions that use them: only
+# dataset loading needs them, and importing them took about 10 ms.
+
 __all__ = [
     "dataset_boston_housing", "dataset_california_housing", "dataset_cifar10",
     "dataset_cifar100", "dataset_fashion_mnist", "dataset_imdb", "dataset_imdb_word_index",
@@ -56,8 +56,7 @@ __all__ = [
 
 
 # -- the files Keras's loaders ask for ---------------------------------------------------------
-@dataclass(frozen=True)
-class KerasFile:
+class KerasFile(NamedTuple):
     """One `get_file()` call of a Keras loader: what it names the file, where it downloads it
     from, the hash it checks, the cache folder; and, for an archive Keras extracts, the files
     (relative to the folder `get_file()` returns) that the loader reads."""
@@ -131,6 +130,8 @@ def keras_cache_dir() -> str:
         home = os.path.join(base if os.access(base, os.W_OK) else "/tmp", ".keras")
     base = os.path.expanduser(home)
     if not os.access(base, os.W_OK):
+        import tempfile
+
         base = os.path.join("/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir(), ".keras")
     return base
 
@@ -142,6 +143,8 @@ def _hash_matches(path: str, file_hash: str) -> bool:
         from keras.src.utils import file_utils
 
         return bool(file_utils.validate_file(path, file_hash))
+    import hashlib
+
     hasher = hashlib.sha256() if len(file_hash) == 64 else hashlib.md5()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 16), b""):
@@ -159,6 +162,8 @@ def _cache_problem(fname, origin, cache_subdir="datasets", file_hash=None, extra
     wrong and how to fix it)."""
     if origin is None or not isinstance(origin, str):
         raise TypeError(f"`origin` must be the URL of the file; received origin={origin!r}.")
+    import urllib.parse
+
     provided = fname
     fname = os.fspath(fname) if isinstance(fname, os.PathLike) else fname
     if fname is not None and not isinstance(fname, str):

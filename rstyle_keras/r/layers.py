@@ -55,15 +55,18 @@ class LayerSpec(FunctionSpec):
         self.keras_class = keras_class
         super().__init__(r_name, keras_class, kind, params, converters)
         self.renames = RENAMES.get(r_name, {})
-        if kind in ("merge", "cells"):
-            # Merge and cell functions take every extra positional argument as one more
-            # input or cell: their other arguments are named.
-            self.positional = ()
         core = getattr(core_layers, keras_class, None)
         self.core_class = core if isinstance(core, type) else None
 
     def _items(self, items: list[tuple]) -> list[tuple]:
         return [(n, d) for n, d in items if n != self.first]  # the first argument apart
+
+    def _set_params(self, items: list[tuple]) -> None:
+        super()._set_params(items)
+        if self.kind in ("merge", "cells"):
+            # Merge and cell functions take every extra positional argument as one more
+            # input or cell: their other arguments are named.
+            self.positional = ()
 
     def layer_class(self, engine: str, first=None):
         if engine == "numpy":

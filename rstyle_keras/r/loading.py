@@ -8,9 +8,7 @@ config first, so they are plain functions.
 from __future__ import annotations
 
 import copy
-import json
 import os
-import tempfile
 
 from ..core.layers.layer import Layer
 from ..core.layers.serialization import deserialize_layer
@@ -42,6 +40,8 @@ def load_model(model, custom_objects=None, compile=True, safe_mode=True):
         args["safe_mode"] = safe_mode
     k = keras()
     if isinstance(model, (bytes, bytearray)):
+        import tempfile  # here: it costs import time, and only this case needs it
+
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, "model.keras")
             with open(path, "wb") as f:
@@ -67,6 +67,8 @@ def load_model_config(filepath, custom_objects=None):
         return keras().models.model_from_json(text, normalize_custom_objects(custom_objects))
     if custom_objects is not None:
         raise ValueError("`custom_objects` need the \"keras\" engine.")
+    import json  # here: json costs import time, and only this function needs it
+
     return deserialize_layer(json.loads(text))
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import os
-import shutil
 import sys
 
 import numpy as np
@@ -161,6 +160,8 @@ def tensorboard(log_dir, action: str = "start", host: str = "127.0.0.1", port="a
 
 
 def _tensorboard_program() -> list[str]:
+    import shutil  # here: it costs import time, and only tensorboard() needs it
+
     found = shutil.which("tensorboard")
     if found:
         return [found]

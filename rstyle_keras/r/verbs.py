@@ -37,7 +37,6 @@ import inspect
 import numbers
 import os
 import sys
-import tempfile
 import types
 
 import numpy as np
@@ -185,19 +184,34 @@ class VerbSpec:
 
     def __init__(self, r_name, object_name, params, converters, forced, object_kind):
         self.r_name, self.object_name, self.object_kind = r_name, object_name, object_kind
-        namespace: dict = {}
-        exec(f"def {r_name}({params}): pass", namespace)
-        P = inspect.Parameter
-        rest = list(inspect.signature(namespace[r_name]).parameters.values())
-        # After `object=None`, Python needs a default: R's required ones show <required>.
-        self.required = [p.name for p in rest if p.default is P.empty
-                         and p.kind is P.POSITIONAL_OR_KEYWORD]
-        rest = [p.replace(default=REQUIRED) if p.name in self.required else p for p in rest]
-        self.signature = inspect.Signature(
-            [P(object_name, P.POSITIONAL_OR_KEYWORD, default=None), *rest])
+        self.params_source, self.forced_names = params, tuple(forced)
         self.converters = {k: VERB_CONVERTERS[v] for k, v in converters.items()}
-        self.forced = {name: self.signature.parameters[name].default for name in forced}
         self.implementation = Dispatcher(r_name)
+
+    # The signature is made when first needed: exec and inspect for every verb cost
+    # `import rstyle_keras` time.
+    @functools.cached_property
+    def signature(self) -> inspect.Signature:
+        namespace: dict = {}
+        exec(f"def {self.r_name}({self.params_source}): pass", namespace)
+        P = inspect.Parameter
+        rest = list(inspect.signature(namespace[self.r_name]).parameters.values())
+        # After `object=None`, Python needs a default: R's required ones show <required>.
+        rest = [p.replace(default=REQUIRED)
+                if p.default is P.empty and p.kind is P.POSITIONAL_OR_KEYWORD else p
+                for p in rest]
+        return inspect.Signature(
+            [P(self.object_name, P.POSITIONAL_OR_KEYWORD, default=None), *rest])
+
+    @functools.cached_property
+    def required(self) -> list:
+        return [name for name, p in self.signature.parameters.items()
+                if p.default is REQUIRED]
+
+    @functools.cached_property
+    def forced(self) -> dict:
+        """The arguments R always forwards, with their defaults."""
+        return {name: self.signature.parameters[name].default for name in self.forced_names}
 
     def takes_as_object(self, value) -> bool:
         if isinstance(value, CoreLayer):
@@ -275,7 +289,10 @@ class RVerb:
         self.spec = spec
         self.__name__ = self.__qualname__ = spec.r_name
         self.__module__ = __name__
-        self.__signature__ = spec.signature
+
+    @property
+    def __signature__(self):
+        return self.spec.signature
 
     def __call__(self, *args, **kwargs):
         object, given = self.spec.bind(args, kwargs)
@@ -520,6 +537,8 @@ def _check_trainable_choice(trainable):
 def _save(keras_model, filepath, overwrite, zipped, kwargs):
     """Keras's save_model; with no `filepath`, the file's bytes (R's raw vector)."""
     if filepath is None:
+        import tempfile  # here: it costs import time, and only saving needs it
+
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, "model.keras")
             _save(keras_model, path, True, zipped, kwargs)
@@ -557,6 +576,8 @@ def _plot_model(model, show_shapes=False, show_dtype=False, show_layer_names=Fal
     if show_trainable is None:
         show_trainable = bool(model.built and model.non_trainable_weights)
     if to_file is None:
+        import tempfile
+
         to_file = os.path.join(tempfile.mkdtemp(), f"keras_{model.name}.png")
     shown = k.utils.plot_model(
         model, to_file=to_file, show_shapes=show_shapes, show_dtype=show_dtype,

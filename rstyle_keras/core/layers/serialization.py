@@ -6,8 +6,6 @@ model of these layers loads here with `model_from_json()`.
 
 from __future__ import annotations
 
-import json
-
 from .layer import LAYER_CLASSES, Layer
 
 
@@ -42,4 +40,6 @@ def model_from_json(json_string: str, custom_objects=None):
     """
     if custom_objects is not None:
         raise ValueError("`custom_objects` are not supported by rstyle_keras; pass None.")
+    import json  # here: json costs import time, and only JSON round trips need it
+
     return deserialize_layer(json.loads(json_string))

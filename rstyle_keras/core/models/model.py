@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from ..arguments import as_int
@@ -119,6 +117,8 @@ class Model(Layer, abstract=True):
 
     def to_json(self, **kwargs) -> str:
         """The model's architecture as JSON, in Keras 3's layout (`model_from_json()` reads it)."""
+        import json  # here: json costs import time, and only JSON round trips need it
+
         return json.dumps(self.json_dict(), **kwargs)
 
     def json_dict(self) -> dict:

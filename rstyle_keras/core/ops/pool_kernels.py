@@ -45,12 +45,15 @@ from __future__ import annotations
 import itertools
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import pool_kernels_numba
+
+if TYPE_CHECKING:  # imported when the first pool is made: it costs import time
+    from concurrent.futures import ThreadPoolExecutor
 
 __all__ = ["kernel_choice", "pool", "same_padding"]
 
@@ -159,6 +162,8 @@ def _get_executor() -> ThreadPoolExecutor:
     if _executor is None:
         with _executor_lock:
             if _executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+
                 _executor = ThreadPoolExecutor(
                     max_workers=max(1, _thread_count() - 1), thread_name_prefix="rstyle-pool"
                 )

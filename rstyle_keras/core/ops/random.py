@@ -8,7 +8,16 @@ from ..arguments import as_int, standardize_shape
 from ..config import config_floatx
 from ..tensor import Tensor
 
-_unseeded = np.random.default_rng()
+# The generator of unseeded draws (set_random_seed() and set.seed() replace it), made on
+# the first: importing numpy.random took 13 ms, more than the rest of `import rstyle_keras`.
+_unseeded = None
+
+
+def _unseeded_rng():
+    global _unseeded
+    if _unseeded is None:
+        _unseeded = np.random.default_rng()
+    return _unseeded
 
 
 def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None) -> Tensor:
@@ -36,5 +45,5 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None) -> Tens
         raise ValueError(f"`dtype` must be a float dtype; received dtype={dtype.name!r}.")
     if not minval < maxval:
         raise ValueError(f"`minval` must be below `maxval`; received {minval} and {maxval}.")
-    rng = _unseeded if seed is None else np.random.default_rng(as_int(seed, "seed"))
+    rng = _unseeded_rng() if seed is None else np.random.default_rng(as_int(seed, "seed"))
     return Tensor(rng.uniform(minval, maxval, size=dims).astype(dtype))
