@@ -144,7 +144,7 @@ def test_import_does_not_load_the_translator():
 
 # Standard-library and NumPy modules that only some functions need (saving, datasets,
 # seeds, the NumPy kernels' threads, tensorboard()): they are imported where used, since
-# together they were a third of `import rstyle_keras`.
+# loading them took about 20 of the 50 ms that `import rstyle_keras` took after numpy.
 LOADED_WHEN_USED = ("numpy.random", "concurrent.futures", "json", "tempfile", "shutil",
                     "urllib.parse", "hashlib", "dataclasses")
 
