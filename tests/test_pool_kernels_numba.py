@@ -246,7 +246,7 @@ def test_compiled_with_the_on_disk_cache_and_numbas_thread_count():
     import numba
 
     avg, mx, drive = pkn.kernels()
-    for kernel in (avg, mx, drive):
+    for kernel in (avg, mx, drive, pkn.lean_avg, pkn.lean_max):
         assert kernel._cache.__class__.__name__ == "FunctionCache"  # cache=True
     # The chunk kernels compile alone; only the loop that hands chunks out is parallel.
     assert drive.targetoptions.get("parallel") and not avg.targetoptions.get("parallel")
@@ -308,6 +308,65 @@ def test_small_scratch_is_kept_for_the_next_call_and_large_scratch_is_not(window
     monkeypatch.setattr(pkn, "_KEEP_SCRATCH_BYTES", sum(a.nbytes for a in kept) - 1)
     pkn.pool(x1, "average", window, (1, 1), "same", False)
     assert pkn._kept == {}
+
+
+LEAN_WINDOWS = [  # (pool_size, strides, padding): 2-3 rows and columns, column stride 1 or 2
+    ((2, 2), (1, 1), "valid"),
+    ((3, 3), (1, 1), "same"),
+    ((3, 3), (2, 2), "same"),
+    ((3, 3), (2, 2), "valid"),
+    ((3, 2), (2, 1), "valid"),
+    ((2, 3), (3, 2), "same"),
+]
+
+
+@needs_numba
+@pytest.mark.parametrize("window", LEAN_WINDOWS, ids=lambda w: f"{w[0]} {w[1]} {w[2]}")
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("mode", ["average", "max"])
+def test_rows_of_one_channel_take_the_lean_kernel_with_the_general_kernels_results(
+    window, dtype, mode, monkeypatch
+):
+    k, s, padding = window
+    rng = np.random.default_rng(11)
+    plan = pkn._plan
+    monkeypatch.setattr(pkn, "_plans", {})
+    # channels_first, one channel channels_last, rows clipped at both ends (W = 2), and a
+    # non-contiguous input
+    for shape, channels_last in (((3, 4, 9, 7), False), ((3, 9, 7, 1), True),
+                                 ((2, 3, 2, 2), False), ((16, 2, 6, 5), False)):
+        x = rng.standard_normal(shape).astype(dtype)
+        x.reshape(-1)[[5, 17]] = np.nan  # max lets NaN win; averages carry it
+        if shape[0] == 16:
+            x = x[::2]
+        pkn._plans.clear()
+        got = pkn.pool(x, mode, k, s, padding, channels_last)
+        assert pkn._plans[next(iter(pkn._plans))][-1]  # the lean kernel
+        monkeypatch.setattr(pkn, "_plan", lambda *a: plan(*a)[:-1] + (False,))
+        pkn._plans.clear()
+        want = pkn.pool(x, mode, k, s, padding, channels_last)  # the general kernel
+        monkeypatch.setattr(pkn, "_plan", plan)
+        np.testing.assert_array_equal(got, want)
+        if got.size:  # (the reference takes no "valid" windows larger than the input)
+            exact = reference_pool(x.astype(np.float64), mode, k, s, padding, channels_last)
+            np.testing.assert_allclose(got, exact, rtol=1e-6, atol=1e-6)
+
+
+@needs_numba
+@pytest.mark.parametrize("shape, pool_size, strides, channels_last, dtype", [
+    ((2, 3, 8, 8), (2, 2), (2, 2), False, np.float32),  # fused in the general kernel
+    ((2, 8, 8, 3), (3, 3), (2, 2), True, np.float32),  # channels
+    ((2, 3, 8, 8), (4, 4), (1, 1), False, np.float32),  # 4 columns
+    ((2, 3, 8, 8), (3, 3), (3, 3), False, np.float32),  # column stride 3
+    ((2, 3, 8, 8), (3, 3), (2, 2), False, np.float16),  # rounded once, through h
+    ((2, 1, 4, 8, 8), (1, 3, 3), (1, 2, 2), False, np.float32),  # 3-D
+])
+def test_other_windows_keep_the_general_kernel(shape, pool_size, strides, channels_last, dtype,
+                                               monkeypatch):
+    monkeypatch.setattr(pkn, "_plans", {})
+    x = np.random.default_rng(12).standard_normal(shape).astype(dtype)
+    pkn.pool(x, "max", pool_size, strides, "valid", channels_last)
+    assert not pkn._plans[next(iter(pkn._plans))][-1]
 
 
 # ---------------------------------------------------------------------- output memory
