@@ -35,7 +35,7 @@ chunk the row's (plane, od, oh) is counted on, not divided out. For each output 
   or 3 columns at stride 2, take the same two passes in kernels of their own (`lean`),
   compiled when first used: in the general kernel's loop, among all the other cases'
   branches and values, case 3 channels_first took 1.13x the time on one thread and
-  1.24x on two.
+  1.12x to 1.13x on two.
 * Averages are scaled by 1 / (number of real cells), the same rule as the NumPy kernels;
   outputs whose windows are clipped by the row's ends are done one by one after the rest.
 
@@ -700,7 +700,7 @@ def _build():
 
             The same two passes, in the same order, as `kernel`'s general branch, in a
             loop of its own: there, among all the other cases' branches and values, case 3
-            channels_first took 1.13x the time on one thread and 1.24x on two.
+            channels_first took 1.13x the time on one thread and 1.12x to 1.13x on two.
             """
             H, W, OH, OW = prm[3], prm[4], prm[7], prm[8]
             kh, sh, bh, kw, sw, bw, lo, hi = prm[12], prm[13], prm[14], prm[15], prm[16], \
