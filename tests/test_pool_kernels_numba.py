@@ -11,9 +11,11 @@ Tests that need numba skip with a reason where it is not installed (CI installs 
 from __future__ import annotations
 
 import gc
+import importlib.util
 import os
 import subprocess
 import sys
+import threading
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -129,6 +131,61 @@ def test_the_package_works_with_numba_hidden():
                          cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split("\n")[0] == "(2, 25, 25, 8) (2, 50, 50, 8) False"
+
+
+_needs_scipy = pytest.mark.skipif(
+    importlib.util.find_spec("scipy") is None,
+    reason="SciPy is not installed: numba has no BLAS probe to defer",
+)
+
+
+@needs_numba
+@_needs_scipy
+def test_a_first_call_leaves_numbas_blas_probe_for_later_with_the_same_answer():
+    # In a fresh process: pooling does not import scipy.linalg; numba code that uses BLAS
+    # afterwards gets it (the probe runs then, says yes) and computes what NumPy does.
+    code = (
+        "import sys, numpy as np\n"
+        "from rstyle_keras.core.ops import pool_kernels_numba as pkn\n"
+        "x = np.random.default_rng(0).standard_normal((4, 40, 40, 8)).astype('float32')\n"
+        "pkn.pool(x, 'average', (2, 2), (2, 2), 'valid', True)\n"
+        "print('scipy.linalg' in sys.modules)\n"
+        "import numba, numba.np.arraymath as am\n"
+        "@numba.njit\n"
+        "def f(a, b): return np.correlate(a, b), np.dot(a, b), np.linalg.inv(np.diag(a))\n"
+        "a, b = np.arange(1.0, 6.0), np.arange(5.0, 0.0, -1.0)\n"
+        "c, d, e = f(a, b)\n"
+        "assert np.allclose(c, np.correlate(a, b)) and d == a @ b\n"
+        "assert np.allclose(e, np.linalg.inv(np.diag(a)))\n"
+        "print(bool(am._HAVE_BLAS), 'scipy.linalg' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["False", "True", "True"]
+
+
+@needs_numba
+def test_scipy_linalg_is_held_back_from_one_thread_only():
+    finder = pkn._NoLinalgHere()
+    with pytest.raises(ModuleNotFoundError, match="scipy.linalg"):
+        finder.find_spec("scipy.linalg")
+    assert finder.find_spec("scipy") is None and finder.find_spec("numpy.linalg") is None
+    seen = []
+    other = threading.Thread(target=lambda: seen.append(finder.find_spec("scipy.linalg")))
+    other.start()
+    other.join()
+    assert seen == [None]
+
+
+def test_a_deferred_truth_value_asks_its_probe_once():
+    calls = []
+    flag = pkn._Deferred(lambda: calls.append(1) or len(calls))
+    assert calls == []
+    assert bool(flag) and bool(flag) and not (not flag)
+    assert calls == [1]
+    assert not pkn._Deferred(lambda: False)
 
 
 # ---------------------------------------------------------------------- the kernels

@@ -141,6 +141,67 @@ def kernels():
     return _kernels
 
 
+class _Deferred:
+    """A truth value computed by `probe` when first asked for, then kept."""
+
+    def __init__(self, probe):
+        self._probe, self._value = probe, None
+
+    def __bool__(self):
+        if self._value is None:
+            self._value = bool(self._probe())
+        return self._value
+
+
+class _NoLinalgHere:
+    """Import finder: `scipy.linalg` is not found from the thread that made it, only."""
+
+    def __init__(self):
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "scipy.linalg" and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError("scipy.linalg deferred", name=name)
+        return None
+
+
+# numba.np.arraymath, which numba loads before running any compiled code, runs this
+# probe when imported, and the probe imports scipy.linalg.
+_BLAS_PROBE = "_HAVE_BLAS = _check_blas()"
+
+
+def _import_numba():
+    """Import numba, leaving its BLAS probe for when numba code first needs BLAS.
+
+    Where SciPy is installed, numba's probe imports all of scipy.linalg (about 0.12 s of
+    the 0.48 s a first call took in a fresh process on the 2-core machine) although
+    pooling uses no BLAS. The probe runs instead when numba first asks whether BLAS is
+    there, with the same answer. Only this thread's import of scipy.linalg is held
+    back, only while numba.np.arraymath loads, and only where that module's source
+    holds the probe as expected.
+    """
+    import sys
+
+    import numba  # noqa: F401
+
+    if "numba.np.arraymath" in sys.modules or "scipy.linalg" in sys.modules:
+        return
+    try:
+        with open(importlib.util.find_spec("numba.np.arraymath").origin, encoding="utf-8") as f:
+            if _BLAS_PROBE not in f.read():
+                return
+    except (OSError, TypeError, AttributeError):
+        return
+    finder = _NoLinalgHere()
+    sys.meta_path.insert(0, finder)
+    try:
+        import numba.np.arraymath as arraymath
+    finally:
+        sys.meta_path.remove(finder)
+    if arraymath._HAVE_BLAS is False:  # the probe failed here; ask again when needed
+        arraymath._HAVE_BLAS = _Deferred(arraymath._check_blas)
+
+
 def _build():
     # The compiled functions are module globals, not closure cells: numba's cache key
     # includes a closure's cell values, and a dispatcher pickles with a per-process id, so
@@ -148,6 +209,7 @@ def _build():
     # kernels close over one bool (is_max), which keys the two apart in one cache index.
     global f32_to_f16_bits, vmax, op, sc, combine, combine_acc, taps, vertical, edge
     global chunk_function, set_chunksize, num_threads, lean_avg, lean_max
+    _import_numba()
     from llvmlite import ir
     from numba import get_num_threads, njit, prange
     from numba.core import cgutils, types
