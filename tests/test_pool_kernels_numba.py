@@ -100,16 +100,22 @@ def test_a_broken_numba_falls_back_to_numpy_with_a_warning(auto, monkeypatch):
     np.testing.assert_array_equal(got, reference_pool(x, "max", (2, 2), (2, 2), "valid", True))
 
 
+def _fresh_python(code, timeout=120, unset=()):
+    """What `code` prints in a fresh Python process run from the repository (asserts rc 0)."""
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env["PYTHONPATH"] = str(ROOT)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=timeout)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
 def test_import_does_not_import_numba_or_peers():
     code = (
         "import sys, rstyle_keras; "
         "print([m for m in ('numba', 'keras', 'jax', 'torch', 'tensorflow') if m in sys.modules])"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         cwd=ROOT, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
+    assert _fresh_python(code).strip() == "[]"
 
 
 def test_the_package_works_with_numba_hidden():
@@ -125,12 +131,8 @@ def test_the_package_works_with_numba_hidden():
         "b = np.asarray(x | layer_max_pooling_2d(pool_size=3, strides=1, padding='same'))\n"
         "print(a.shape, b.shape, 'numba' in sys.modules and sys.modules['numba'] is not None)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("RSTYLE_KERAS_KERNELS", None)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         cwd=ROOT, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.split("\n")[0] == "(2, 25, 25, 8) (2, 50, 50, 8) False"
+    out = _fresh_python(code, unset=("RSTYLE_KERAS_KERNELS",))
+    assert out.split("\n")[0] == "(2, 25, 25, 8) (2, 50, 50, 8) False"
 
 
 _needs_scipy = pytest.mark.skipif(
@@ -159,11 +161,7 @@ def test_a_first_call_leaves_numbas_blas_probe_for_later_with_the_same_answer():
         "assert np.allclose(e, np.linalg.inv(np.diag(a)))\n"
         "print(bool(am._HAVE_BLAS), 'scipy.linalg' in sys.modules)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         cwd=ROOT, timeout=600)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.split() == ["False", "True", "True"]
+    assert _fresh_python(code, timeout=600).split() == ["False", "True", "True"]
 
 
 @needs_numba
