@@ -439,7 +439,9 @@ def _build():
             t[WC] = 1.0 / (kh * kw)  # 1 / count of a full 2-D window, in t's type
             finv = t[WC]
             inv = finv
-            last = -1  # the row count inv is for (none yet)
+            # The row count inv is for (none yet). No flag may share the name: numba would
+            # store True as 1, and a row of 1 would keep another count's inv.
+            inv_rows = -1
             r0 = ch * per
             r1 = min(rows, r0 + per)
             # The chunk's first row (plane, od, oh); later rows count on from it.
@@ -565,7 +567,7 @@ def _build():
                         w0 = max(w0, 0)
                         t[WC] = 1.0 / (nh * (w1 - w0))
                         edge(Y, yo + ow * C, X, a0, WC, nh, w0, w1, C, is_max, t[WC], scale)
-                    last = -1  # inv was changed
+                    inv_rows = -1  # inv was changed
                 else:
                     if kd == 1 and not direct:
                         for j in range(nr):
@@ -612,10 +614,10 @@ def _build():
                                 q += g
                     else:
                         vertical(t, X, offs, nr, WC, table, is_max, upcast)
-                    if nr != last:  # 1 / count in the sum's own type (t's spare cell)
+                    if nr != inv_rows:  # 1 / count in the sum's own type (t's spare cell)
                         t[WC] = 1.0 / (nr * kw)
                         inv = t[WC]
-                        last = nr
+                        inv_rows = nr
                     # Interior outputs [lo, hi): windows wholly inside the row.
                     # Windows of up to 3 columns inline (the common ones); others
                     # through taps().
@@ -776,7 +778,7 @@ def _build():
             nb = OW - m
             b0 = lo * sw - bw
             inv = t[W]  # 1 / count of the row's windows, in t's type (set below)
-            last = -1  # the row count inv is for (none yet)
+            inv_rows = -1  # the row count inv is for (none yet)
             r0 = ch * per
             r1 = min(rows, r0 + per)
             plane = r0 // OH
@@ -799,10 +801,10 @@ def _build():
                     for i in range(W):
                         v = op(X[U(a0 + i)], X[U(a1 + i)], is_max)
                         t[U(i)] = op(v, X[U(a2 + i)], is_max)
-                if nh != last:
+                if nh != inv_rows:
                     t[W] = 1.0 / (nh * kw)
                     inv = t[W]
-                    last = nh
+                    inv_rows = nh
                 yo = r * OW
                 y0 = yo + lo
                 if sw == 2:  # 3 columns (2 at stride 2 are fused in `kernel`)
