@@ -10,7 +10,7 @@ imported under another name, so both versions run in one process on the same inp
 interleaved rounds (a fresh random order each round); it prints each median and the
 ratio new / base. The base compiles from scratch (numba's cache is kept per file), about
 20 s a kernel type on 2 cores. Inputs: one just above the tiny path (a call's fixed
-cost), and issue #4's cases 3 (both formats), 5 and 7 (float32).
+cost), and issue #4's cases 3 and 4 (both formats), 5 and 7 (float32).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ INPUTS = {
     "case 3 last": ((32, 112, 112, 64), "average", (3, 3), (2, 2), "same", True, 2),
     "case 3 first": ((32, 64, 112, 112), "average", (3, 3), (2, 2), "same", False, 2),
     "case 5 last": ((32, 112, 112, 64), "max", (2, 2), (2, 2), "valid", True, 2),
+    # 7 columns: the windows of more than 3 columns, summed 3 columns a pass
+    "case 4 last": ((8, 56, 56, 256), "average", (7, 7), (1, 1), "valid", True, 2),
+    "case 4 first": ((8, 256, 56, 56), "average", (7, 7), (1, 1), "valid", False, 2),
 }
 
 
