@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import itertools
 import os
 import subprocess
 import sys
@@ -246,6 +247,37 @@ def test_real_sizes_match_the_numpy_kernels(padding, channels_last, monkeypatch)
                 np.testing.assert_array_equal(got, want)
             else:
                 np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
+
+
+@needs_numba
+@pytest.mark.parametrize("channels", [1, 3])
+@pytest.mark.parametrize("spatial, sizes, strides", [
+    ([(4, 5), (6, 4)], range(1, 6), range(1, 4)),
+    ([(3, 4, 5)], range(1, 5), range(1, 3)),
+], ids=["2-D", "3-D"])
+def test_every_small_window_and_stride_matches_the_reference(spatial, sizes, strides,
+                                                             channels):
+    # Every window and stride in the ranges, both paddings, modes and layouts. The kernel
+    # carries state from one output row to the next (1 / count, scratch rows), and under
+    # "same" the real window height changes from row to row: all such sequences here.
+    rng = np.random.default_rng(9)
+    failures = []
+    for shape in spatial:
+        x = rng.standard_normal((2, *shape, channels)).astype(np.float32)
+        for channels_last in (True, False):
+            xl = x if channels_last else np.ascontiguousarray(np.moveaxis(x, -1, 1))
+            for k in itertools.product(sizes, repeat=len(shape)):
+                for s in itertools.product(strides, repeat=len(shape)):
+                    for padding in ("valid", "same"):
+                        if padding == "valid" and any(a > n for a, n in zip(k, shape)):
+                            continue
+                        for mode in ("average", "max"):
+                            got = pkn.pool(xl, mode, k, s, padding, channels_last)
+                            want = reference_pool(xl, mode, k, s, padding, channels_last)
+                            if got.shape != want.shape or not np.allclose(
+                                    got, want, rtol=1e-6, atol=1e-6):
+                                failures.append((shape, channels_last, k, s, padding, mode))
+    assert failures == []
 
 
 @needs_numba
