@@ -8,7 +8,8 @@ than a block, batch 1, several threads.
 
 Every test runs on both kernel paths (the `kernel_path` fixture sets RSTYLE_KERAS_KERNELS):
 the NumPy kernels, and the compiled numba kernels (the `fast` extra), which skip with a
-reason where numba is not installed. The knobs only steer the NumPy kernels.
+reason where numba is not installed; the numba kernels both on their thread pool and on
+the calling thread, as small inputs take them. The knobs only steer the NumPy kernels.
 """
 
 from __future__ import annotations
@@ -49,13 +50,18 @@ def set_knobs(monkeypatch, name):
     pk._program.cache_clear()  # programs bake in the gather choice
 
 
-@pytest.fixture(autouse=True, params=["numpy", "numba"])
+@pytest.fixture(autouse=True, params=["numpy", "numba", "numba-serial"])
 def kernel_path(request, monkeypatch):
-    """Run the test on the NumPy kernels, then on the numba ones."""
-    if request.param == "numba" and not pkn.available():
+    """Run the test on the NumPy kernels, then on the numba ones: on numba's thread pool
+    (the rows in chunks), and in one chunk on the calling thread (small inputs' way)."""
+    path = request.param.split("-")[0]
+    if path == "numba" and not pkn.available():
         pytest.skip("numba is not installed (the fast extra; CI installs it with the test extra)")
-    monkeypatch.setenv("RSTYLE_KERAS_KERNELS", request.param)
-    return request.param
+    monkeypatch.setenv("RSTYLE_KERAS_KERNELS", path)
+    serial = request.param.endswith("serial")
+    monkeypatch.setattr(pkn, "_SERIAL_MAX_BYTES", 1 << 62 if serial else 0)
+    monkeypatch.setattr(pkn, "_plans", {})  # plans bake in the choice
+    return path
 
 
 @pytest.fixture(params=list(KNOBS))

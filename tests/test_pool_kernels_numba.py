@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import itertools
 import os
 import subprocess
 import sys
@@ -249,6 +250,37 @@ def test_real_sizes_match_the_numpy_kernels(padding, channels_last, monkeypatch)
 
 
 @needs_numba
+@pytest.mark.parametrize("channels", [1, 3])
+@pytest.mark.parametrize("spatial, sizes, strides", [
+    ([(4, 5), (6, 4)], range(1, 6), range(1, 4)),
+    ([(3, 4, 5)], range(1, 5), range(1, 3)),
+], ids=["2-D", "3-D"])
+def test_every_small_window_and_stride_matches_the_reference(spatial, sizes, strides,
+                                                             channels):
+    # Every window and stride in the ranges, both paddings, modes and layouts. The kernel
+    # carries state from one output row to the next (1 / count, scratch rows), and under
+    # "same" the real window height changes from row to row: all such sequences here.
+    rng = np.random.default_rng(9)
+    failures = []
+    for shape in spatial:
+        x = rng.standard_normal((2, *shape, channels)).astype(np.float32)
+        for channels_last in (True, False):
+            xl = x if channels_last else np.ascontiguousarray(np.moveaxis(x, -1, 1))
+            for k in itertools.product(sizes, repeat=len(shape)):
+                for s in itertools.product(strides, repeat=len(shape)):
+                    for padding in ("valid", "same"):
+                        if padding == "valid" and any(a > n for a, n in zip(k, shape)):
+                            continue
+                        for mode in ("average", "max"):
+                            got = pkn.pool(xl, mode, k, s, padding, channels_last)
+                            want = reference_pool(xl, mode, k, s, padding, channels_last)
+                            if got.shape != want.shape or not np.allclose(
+                                    got, want, rtol=1e-6, atol=1e-6):
+                                failures.append((shape, channels_last, k, s, padding, mode))
+    assert failures == []
+
+
+@needs_numba
 @pytest.mark.parametrize("dtype", [np.int16, np.uint16, np.uint32, np.int64, np.uint64,
                                    np.float64])
 def test_more_dtypes_for_max(dtype):
@@ -297,8 +329,11 @@ def test_long_float32_windows_are_summed_in_float64():
 
 
 @needs_numba
-def test_compiled_with_the_on_disk_cache_and_numbas_thread_count():
+def test_compiled_with_the_on_disk_cache_and_numbas_thread_count(monkeypatch):
     import numba
+
+    monkeypatch.setattr(pkn, "_SERIAL_MAX_BYTES", 0)  # the thread pool, whatever the size
+    monkeypatch.setattr(pkn, "_plans", {})
 
     avg, mx, drive = pkn.kernels()
     for kernel in (avg, mx, drive, pkn.lean_avg, pkn.lean_max):
@@ -321,9 +356,11 @@ def test_compiled_with_the_on_disk_cache_and_numbas_thread_count():
 
 
 @needs_numba
-def test_chunks_go_out_one_at_a_time_and_the_callers_chunk_size_stays():
+def test_chunks_go_out_one_at_a_time_and_the_callers_chunk_size_stays(monkeypatch):
     import numba
 
+    monkeypatch.setattr(pkn, "_SERIAL_MAX_BYTES", 0)  # the thread pool, whatever the size
+    monkeypatch.setattr(pkn, "_plans", {})
     pkn.kernels()
 
     @numba.njit
@@ -340,6 +377,37 @@ def test_chunks_go_out_one_at_a_time_and_the_callers_chunk_size_stays():
         assert numba.get_parallel_chunksize() == 5
     np.testing.assert_allclose(got, reference_pool(x, "average", (2, 2), (2, 2), "valid", True),
                                rtol=1e-6, atol=1e-6)
+
+
+@needs_numba
+def test_small_inputs_are_pooled_without_the_thread_pool(monkeypatch):
+    avg, mx, drive = pkn.kernels()
+    calls = []
+
+    def counted(*args):  # the parallel loop, the only way onto numba's threads
+        calls.append(args[1].size)
+        return drive(*args)
+
+    monkeypatch.setattr(pkn, "kernels", lambda: (avg, mx, counted))
+    monkeypatch.setattr(pkn, "_plans", {})
+    rng = np.random.default_rng(12)
+    small = rng.standard_normal((1, 64, 64, 1)).astype(np.float32)  # 16 KB
+    large = rng.standard_normal((1, pkn._SERIAL_MAX_BYTES // 4, 1)).astype(np.float32)
+    for x, pool_size in [(small, (3, 3)), (large, (3,))]:
+        strides = (2,) * len(pool_size)
+        want = reference_pool(x, "average", pool_size, strides, "same", True)
+        got = pkn.pool(x, "average", pool_size, strides, "same", True)
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
+    assert calls == [large.size]  # the small input never reached the thread pool
+    # Both ways give the same bits (each output row is reduced the same way).
+    for mode in ("average", "max"):
+        for x, pool_size in [(small, (3, 3)), (large, (3,))]:
+            got = {}
+            for limit in (0, 1 << 62):
+                monkeypatch.setattr(pkn, "_SERIAL_MAX_BYTES", limit)
+                monkeypatch.setattr(pkn, "_plans", {})
+                got[limit] = pkn.pool(x, mode, pool_size, (1,) * len(pool_size), "same", True)
+            np.testing.assert_array_equal(got[0], got[1 << 62])
 
 
 @needs_numba

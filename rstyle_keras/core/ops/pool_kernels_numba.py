@@ -14,8 +14,9 @@ D, H), a row being the W x C cells of one (d, h) line: channels_last data has on
 and C channels, channels_first data has C planes of one channel, and 1-D/2-D pooling has
 unit D (and H) axes. A non-contiguous input is copied a few images at a time (1/8 of
 the batch), never whole. Output rows (batch, plane, od, oh) are cut into 4 chunks per
-thread, handed out one at a time, so a thread slowed by other work takes fewer; within a
-chunk the row's (plane, od, oh) is counted on, not divided out. For each output row:
+thread, handed out one at a time, so a thread slowed by other work takes fewer; inputs
+under 64 KB are one chunk, pooled on the calling thread. Within a chunk the row's
+(plane, od, oh) is counted on, not divided out. For each output row:
 
 * 2-D windows of 2 or 3 rows and 2 or 3 columns (kd = 1) whose rows all lie inside the
   input are reduced straight from the input rows into the output, no scratch row: on
@@ -83,6 +84,13 @@ _F32_CHAIN_MAX = 8
 # channels_last, interleaved with torch): 4 chunks a thread ran case 7 (0.17 ms) 1.3x
 # faster than 16, and no case slower than 1, 2 or 16 chunks by more than noise.
 _CHUNKS_PER_THREAD = 4
+# Inputs of fewer bytes are pooled in one chunk on the calling thread, without the thread
+# pool. On 2 idle cores (float32, 2x2 and 3x3 windows, both formats, 21 interleaved
+# rounds) one thread took 0.43-0.79x the pool's time on 16-32 KB inputs, 0.64-1.22x on
+# 64 KB and 0.78-1.44x on 128 KB. With the cores busy with other work, a parallel call
+# waits for the scheduler to run its threads: 7.7-7.9 ms a call whatever its size,
+# against 3-260 us for the same inputs (16 KB-4 MB) on one thread.
+_SERIAL_MAX_BYTES = 64 << 10
 
 # Outputs of at least this many bytes reuse the memory of an earlier output that nothing
 # references any more (see _output); glibc's malloc maps blocks this large afresh for each
@@ -1091,12 +1099,13 @@ def _plan(shape, dtype, contiguous, mode, pool_size, strides, padding, channels_
         for g in {group, N % group or group}
     }
     fz = 1 if dtype.kind == "f" and dtype.itemsize >= 4 else None  # see the kernel's `fused`
+    serial = nbytes < _SERIAL_MAX_BYTES
     # 2-D windows of 2 or 3 rows and columns on rows of one channel, at column stride 1 or
     # 2, that the kernel does not fuse (2 columns at stride 2): the `lean` kernels.
     lean = (nsp == 2 and C == 1 and fz is not None and not upcast and 2 <= k[1] <= 3
             and 2 <= k[2] <= 3 and (s[2] == 1 or (s[2] == 2 and k[2] == 3)))
     return (tuple(out_shape), math.prod(out_shape) * dtype.itemsize, view, acc, table, upcast,
-            group, slots, W * C + 1, h_cells, k[0] * k[1], prm, fz, lean)
+            group, slots, W * C + 1, h_cells, k[0] * k[1], prm, fz, serial, lean)
 
 
 _plans: dict = {}
@@ -1115,7 +1124,7 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
         plan = _plans[key] = _plan(x.shape, x.dtype, contiguous, mode, pool_size, strides,
                                    padding, channels_last)
     (out_shape, out_bytes, view, acc, table, upcast, group, slots, t_cells, h_cells, r_cells,
-     prm, fz, lean) = plan
+     prm, fz, serial, lean) = plan
     out = _output(out_shape, x.dtype, out_bytes)
     if out.size == 0:
         return out
@@ -1133,6 +1142,10 @@ def pool(x, mode, pool_size, strides, padding, channels_last):
                 xs = np.ascontiguousarray(xs)
             X = xs.reshape(-1).view(view)
             Y = out[i : i + group].reshape(-1).view(view)
-            args = (X, Y, tmp, hb, roff, table, upcast, prm[xs.shape[0]], fz)
-            drive(_address(kernel, args), *args)
+            p = prm[xs.shape[0]]
+            if serial:  # one chunk of all the rows, here (see _SERIAL_MAX_BYTES)
+                kernel(X, Y, tmp, hb, roff, table, upcast, 1, p, fz, 0)
+            else:
+                args = (X, Y, tmp, hb, roff, table, upcast, p, fz)
+                drive(_address(kernel, args), *args)
     return out
