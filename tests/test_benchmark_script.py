@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "bench_pooling.py"
@@ -76,3 +77,39 @@ def test_a_small_run_prints_every_row_and_names_missing_peers():
     for issue in ("issue #12 (numba kernels): ", "issue #4 (NumPy kernels; "):
         line = next(line for line in out.splitlines() if line.startswith(issue))
         assert line.endswith("all targets met") or "): MISSED: " in line
+
+
+THREADS_SCRIPT = ROOT / "benchmarks" / "numpy_threads.py"
+
+
+def test_the_numpy_thread_sweep_forces_only_threaded_inputs():
+    spec = importlib.util.spec_from_file_location("numpy_threads", THREADS_SCRIPT)
+    sweep = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sweep)
+    from rstyle_keras.core.ops import pool_kernels as pk
+
+    big, small = 64 << 20, pk._THREAD_MIN_BYTES - 1
+    assert sweep._threads_for(big) == pk._threads_for(big)  # nothing forced: the rule
+    sweep._forced["threads"] = 2
+    assert sweep._threads_for(big) == 2
+    assert sweep._threads_for(small) == 1  # small inputs stay on the calling thread
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs os.sched_setaffinity")
+def test_the_numpy_thread_sweep_prints_every_configuration():
+    from rstyle_keras.core.ops import pool_kernels as pk
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, str(THREADS_SCRIPT), "--rounds", "1"],
+        capture_output=True, text=True, env=env, timeout=600, cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    rule = pk._threads_for(128 * 28 * 28 * 32 * 4)
+    assert f"case 7 last {rule}" in lines[0]
+    names = ["rule", "1 threads", "2 threads", "3 threads", "4 threads", "2 on 2 cores",
+             "3 on 3 cores"]
+    rows = {line[:14].strip(): line[14:].split() for line in lines[3:]}
+    assert sorted(rows) == sorted(names)
+    assert all(len(cells) == 4 and all(float(c) > 0 for c in cells) for cells in rows.values())
