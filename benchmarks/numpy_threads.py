@@ -67,7 +67,8 @@ def main(argv=None):
         "4 last": (data(8, 56, 56, 256), (7, 7), (1, 1), True),
         "4 first": (data(8, 256, 56, 56), (7, 7), (1, 1), False),
     }
-    configs = [("rule", None, every)] + [(f"{t} threads", t, every) for t in (1, 2, 3, 4)]
+    configs = [("rule", None, every), ("1 thread", 1, every)]
+    configs += [(f"{t} threads", t, every) for t in (2, 3, 4)]
     configs += [("2 on 2 cores", 2, set(first[:2])), ("3 on 3 cores", 3, set(first[:3]))]
     _forced["threads"] = pk._MAX_THREADS  # start every worker the sweep may use
     for x, k, s, last in cases.values():

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "bench_pooling.py"
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("bench_pooling", SCRIPT)
+def load_script(path=SCRIPT):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -83,9 +83,7 @@ THREADS_SCRIPT = ROOT / "benchmarks" / "numpy_threads.py"
 
 
 def test_the_numpy_thread_sweep_forces_only_threaded_inputs():
-    spec = importlib.util.spec_from_file_location("numpy_threads", THREADS_SCRIPT)
-    sweep = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sweep)
+    sweep = load_script(THREADS_SCRIPT)
     from rstyle_keras.core.ops import pool_kernels as pk
 
     big, small = 64 << 20, pk._THREAD_MIN_BYTES - 1
@@ -108,7 +106,7 @@ def test_the_numpy_thread_sweep_prints_every_configuration():
     lines = run.stdout.splitlines()
     rule = pk._threads_for(128 * 28 * 28 * 32 * 4)
     assert f"case 7 last {rule}" in lines[0]
-    names = ["rule", "1 threads", "2 threads", "3 threads", "4 threads", "2 on 2 cores",
+    names = ["rule", "1 thread", "2 threads", "3 threads", "4 threads", "2 on 2 cores",
              "3 on 3 cores"]
     rows = {line[:14].strip(): line[14:].split() for line in lines[3:]}
     assert sorted(rows) == sorted(names)
